@@ -1,0 +1,1 @@
+//! Stage `cleanup` (not built yet).

@@ -1,0 +1,1 @@
+//! Stage `metadata` (not built yet).

@@ -1,0 +1,1 @@
+//! Stage `sentences` (not built yet).
