@@ -26,7 +26,10 @@ pub enum ParseError {
     #[error("missing field `{0}`")]
     Missing(&'static str),
     #[error("field `{field}` must be a string, found {found}")]
-    NotAString { field: &'static str, found: &'static str },
+    NotAString {
+        field: &'static str,
+        found: &'static str,
+    },
 }
 
 fn kind_of(value: &Value) -> &'static str {
@@ -43,7 +46,11 @@ fn kind_of(value: &Value) -> &'static str {
 impl Document {
     /// A new document with only `id` and `text`.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { id: id.into(), text: text.into(), fields: Map::new() }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            fields: Map::new(),
+        }
     }
 
     /// Parses one JSONL line. `id` may be a string or a number (kept as its decimal text).
@@ -64,14 +71,20 @@ impl Document {
             Some(Value::String(s)) => s,
             Some(Value::Number(n)) => n.to_string(),
             Some(other) => {
-                return Err(ParseError::NotAString { field: "id", found: kind_of(&other) })
+                return Err(ParseError::NotAString {
+                    field: "id",
+                    found: kind_of(&other),
+                })
             }
         };
         let text = match fields.shift_remove("text") {
             None => return Err(ParseError::Missing("text")),
             Some(Value::String(s)) => s,
             Some(other) => {
-                return Err(ParseError::NotAString { field: "text", found: kind_of(&other) })
+                return Err(ParseError::NotAString {
+                    field: "text",
+                    found: kind_of(&other),
+                })
             }
         };
         Ok(Document { id, text, fields })
@@ -118,7 +131,8 @@ impl Document {
         match self.fields.get_mut("errors") {
             Some(Value::Array(list)) => list.push(entry),
             _ => {
-                self.fields.insert("errors".to_owned(), Value::Array(vec![entry]));
+                self.fields
+                    .insert("errors".to_owned(), Value::Array(vec![entry]));
             }
         }
     }
@@ -167,14 +181,29 @@ mod tests {
 
     #[test]
     fn bad_records_say_why() {
-        assert_eq!(Document::from_json_line(r#"{"text":"x"}"#), Err(ParseError::Missing("id")));
-        assert_eq!(Document::from_json_line(r#"{"id":"a"}"#), Err(ParseError::Missing("text")));
+        assert_eq!(
+            Document::from_json_line(r#"{"text":"x"}"#),
+            Err(ParseError::Missing("id"))
+        );
+        assert_eq!(
+            Document::from_json_line(r#"{"id":"a"}"#),
+            Err(ParseError::Missing("text"))
+        );
         assert_eq!(
             Document::from_json_line(r#"{"id":"a","text":3}"#),
-            Err(ParseError::NotAString { field: "text", found: "a number" })
+            Err(ParseError::NotAString {
+                field: "text",
+                found: "a number"
+            })
         );
-        assert_eq!(Document::from_json_line("[1]"), Err(ParseError::NotAnObject("an array")));
-        assert!(matches!(Document::from_json_line("{"), Err(ParseError::Json(_))));
+        assert_eq!(
+            Document::from_json_line("[1]"),
+            Err(ParseError::NotAnObject("an array"))
+        );
+        assert!(matches!(
+            Document::from_json_line("{"),
+            Err(ParseError::Json(_))
+        ));
     }
 
     #[test]

@@ -11,7 +11,5 @@ mod types;
 
 pub use document::{Document, ParseError};
 pub use offsets::CharIndex;
-pub use stage::{
-    parse_options, Corpus, OptionDoc, Options, Stage, StageError, StageSpec,
-};
+pub use stage::{parse_options, Corpus, OptionDoc, Options, Stage, StageError, StageSpec};
 pub use types::{restore, Edit, Mention, Quote, QuoteKind, RestoreError, Span, Zone, ZoneKind};

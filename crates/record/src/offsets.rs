@@ -26,7 +26,10 @@ fn is_char_start(b: u8) -> bool {
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         if text.is_ascii() {
-            return CharIndex { text, checkpoints: Vec::new() };
+            return CharIndex {
+                text,
+                checkpoints: Vec::new(),
+            };
         }
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
@@ -62,7 +65,10 @@ impl<'a> CharIndex<'a> {
         let base = k * STRIDE;
         let bytes = self.text.as_bytes();
         let end = byte.min(bytes.len());
-        let extra = bytes[base.min(end)..end].iter().filter(|&&b| is_char_start(b)).count();
+        let extra = bytes[base.min(end)..end]
+            .iter()
+            .filter(|&&b| is_char_start(b))
+            .count();
         self.checkpoints[k] as usize + extra
     }
 
@@ -72,7 +78,10 @@ impl<'a> CharIndex<'a> {
             return (ch <= self.text.len()).then_some(ch);
         }
         // Last checkpoint whose count is <= ch.
-        let k = self.checkpoints.partition_point(|&c| c as usize <= ch).checked_sub(1)?;
+        let k = self
+            .checkpoints
+            .partition_point(|&c| c as usize <= ch)
+            .checked_sub(1)?;
         let bytes = self.text.as_bytes();
         let mut count = self.checkpoints[k] as usize;
         let mut pos = k * STRIDE;

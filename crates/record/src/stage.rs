@@ -114,9 +114,19 @@ mod tests {
     #[test]
     fn unknown_option_is_named() {
         let table: Options = toml::from_str("min_confidnce = 0.5").unwrap();
-        let err = parse_options::<Opts>("cleanup", &table).unwrap_err().to_string();
-        assert!(err.contains("cleanup") && err.contains("min_confidnce"), "{err}");
+        let err = parse_options::<Opts>("cleanup", &table)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("cleanup") && err.contains("min_confidnce"),
+            "{err}"
+        );
         let table: Options = toml::from_str("min_confidence = 0.5").unwrap();
-        assert_eq!(parse_options::<Opts>("cleanup", &table).unwrap().min_confidence, 0.5);
+        assert_eq!(
+            parse_options::<Opts>("cleanup", &table)
+                .unwrap()
+                .min_confidence,
+            0.5
+        );
     }
 }

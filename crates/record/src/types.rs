@@ -88,9 +88,19 @@ pub struct Quote {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum RestoreError {
     #[error("edit {index}: span {start}..{end} is outside the text or overlaps the previous edit")]
-    BadSpan { index: usize, start: usize, end: usize },
+    BadSpan {
+        index: usize,
+        start: usize,
+        end: usize,
+    },
     #[error("edit {index}: text at {start}..{end} is {found:?}, but the edit says {expected:?}")]
-    Mismatch { index: usize, start: usize, end: usize, expected: String, found: String },
+    Mismatch {
+        index: usize,
+        start: usize,
+        end: usize,
+        expected: String,
+        found: String,
+    },
 }
 
 /// Rebuilds the original text from a cleaned text and its edits (sorted, non-overlapping,
@@ -101,7 +111,11 @@ pub fn restore(text: &str, edits: &[Edit]) -> Result<String, RestoreError> {
     let mut out = String::with_capacity(text.len());
     let mut at = 0usize; // byte offset in `text` copied so far
     for (i, edit) in edits.iter().enumerate() {
-        let bad = || RestoreError::BadSpan { index: i, start: edit.start, end: edit.end };
+        let bad = || RestoreError::BadSpan {
+            index: i,
+            start: edit.start,
+            end: edit.end,
+        };
         let start = index.byte_at(edit.start).ok_or_else(bad)?;
         let end = index.byte_at(edit.end).ok_or_else(bad)?;
         if start < at || end < start {
