@@ -209,7 +209,11 @@ pub fn run_pipeline(
             } => Step::External(ExternalStage::start(
                 &stage.label,
                 command,
-                options.base_dir.clone(),
+                if options.base_dir.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    options.base_dir.clone()
+                },
                 *processes,
                 *timeout_secs,
             )?),
@@ -391,7 +395,8 @@ pub fn run_pipeline(
         reject_messages: rejects.iter().take(10).map(Reject::message).collect(),
     };
     if let Some(path) = &stats_path {
-        let json = serde_json::to_vec_pretty(&summary).unwrap_or_default();
+        let mut json = serde_json::to_vec_pretty(&summary).unwrap_or_default();
+        json.push(b'\n');
         write_file_atomic(path, &json)?;
     }
     Ok(summary)
