@@ -1,1 +1,343 @@
-//! Stage `quotes` (not built yet).
+//! Stage `quotes`: finds every quotation in a document, tells speech (`direct`) from scare
+//! quotes, titles and cited terms, and names who said it, with one canonical name per person
+//! per document. Works on raw text alone; uses `zones` (skipping `boilerplate`) when present.
+//!
+//! Offsets: a quote's `start..end` is the **content inside the marks** (character offsets,
+//! end exclusive) and `text` is exactly that content; for an unclosed span it runs to the end
+//! of its paragraph. Spans of one quotation (split by an attribution, or running over several
+//! paragraphs) share `group`; block quotations found without marks have `marks: false`.
+
+mod attribute;
+mod blocks;
+mod lexicon;
+mod marks;
+mod names;
+mod text;
+
+use galley_record::{
+    parse_options, CharIndex, Document, Mention, OptionDoc, Options, Quote, QuoteKind, Stage,
+    StageError, StageSpec, Zone, ZoneKind,
+};
+use serde::Deserialize;
+
+/// Quote-mark spans alone (byte offsets), for callers that need no attribution.
+pub use marks::{find as find_spans, Family, RawQuote};
+
+/// Options of the `quotes` stage (`[[stages]] use = "quotes"` in pipeline.toml).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QuotesOptions {
+    /// Also find block quotations without marks (quoted letters, dash-signed paragraphs,
+    /// lists of demands after a speech frame).
+    pub block_quotes: bool,
+    /// Skip quotations that open inside a `boilerplate` zone (needs the `zones` field).
+    pub skip_boilerplate: bool,
+    /// Speakers attributed with less confidence than this are left `null` (the span keeps
+    /// its kind).
+    pub min_speaker_confidence: f64,
+}
+
+impl Default for QuotesOptions {
+    fn default() -> Self {
+        QuotesOptions {
+            block_quotes: true,
+            skip_boilerplate: true,
+            min_speaker_confidence: 0.0,
+        }
+    }
+}
+
+const OPTIONS: &[OptionDoc] = &[
+    OptionDoc {
+        name: "block_quotes",
+        kind: "bool",
+        default: "true",
+        help: "also find block quotations without marks (letters, dash-signed paragraphs, lists of demands)",
+    },
+    OptionDoc {
+        name: "skip_boilerplate",
+        kind: "bool",
+        default: "true",
+        help: "skip quotations that open inside a `boilerplate` zone (when `zones` is present)",
+    },
+    OptionDoc {
+        name: "min_speaker_confidence",
+        kind: "float",
+        default: "0.0",
+        help: "leave `speaker` null when the attribution is less certain than this",
+    },
+];
+
+/// The stage's registry entry.
+pub fn spec() -> StageSpec {
+    StageSpec {
+        name: "quotes",
+        summary: "quotation spans, kind (direct/scare/title/other), speaker, cue; split and multi-paragraph quotes",
+        options: OPTIONS,
+        build: |options: &Options| {
+            let options: QuotesOptions = parse_options("quotes", options)?;
+            Ok(Box::new(QuotesStage::new(options)))
+        },
+    }
+}
+
+/// The `quotes` stage: writes the `quotes` field.
+#[derive(Debug, Clone, Default)]
+pub struct QuotesStage {
+    options: QuotesOptions,
+}
+
+impl QuotesStage {
+    pub fn new(options: QuotesOptions) -> Self {
+        QuotesStage { options }
+    }
+}
+
+impl Stage for QuotesStage {
+    fn name(&self) -> &str {
+        "quotes"
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        let zones: Option<Vec<Zone>> =
+            doc.get_as("zones").map_err(|message| StageError::Field {
+                field: "zones".into(),
+                message,
+            })?;
+        let quotes = find_quotes_with(&doc.text, zones.as_deref().unwrap_or(&[]), &self.options);
+        doc.set("quotes", quotes);
+        Ok(())
+    }
+
+    fn outputs(&self) -> &[&str] {
+        &["quotes"]
+    }
+}
+
+/// All quotations of `text` with default options and no zones.
+pub fn find_quotes(text: &str) -> Vec<Quote> {
+    find_quotes_with(text, &[], &QuotesOptions::default())
+}
+
+/// One span before conversion to character offsets.
+struct Pending {
+    start: usize,
+    end: usize,
+    at: attribute::Attribution,
+    marks: bool,
+    /// Provisional group id; renumbered in text order at the end.
+    gid: usize,
+}
+
+/// All quotations of `text`; `zones` (character offsets) mark boilerplate to skip.
+pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> Vec<Quote> {
+    let paras = text::paragraphs(text);
+    let raw = marks::find_in(text, &paras);
+    let blocks = if options.block_quotes {
+        blocks::find(text, &paras, &raw)
+    } else {
+        Vec::new()
+    };
+    if raw.is_empty() && blocks.is_empty() {
+        return Vec::new();
+    }
+    let index = CharIndex::new(text);
+    let boiler: Vec<(usize, usize)> = if options.skip_boilerplate {
+        zones
+            .iter()
+            .filter(|z| z.kind == ZoneKind::Boilerplate)
+            .filter_map(|z| Some((index.byte_at(z.start)?, index.byte_at(z.end)?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let in_boilerplate = |pos: usize| boiler.iter().any(|&(s, e)| s <= pos && pos < e);
+
+    let ctx = attribute::Ctx {
+        text,
+        paras: &paras,
+        quotes: &raw,
+    };
+    let mut atts: Vec<attribute::Attribution> = (0..raw.len()).map(|i| ctx.attribute(i)).collect();
+    // Continuations inherit the speaker of the quotation they continue; split quotes share
+    // the attribution found for either part.
+    let mut gids: Vec<usize> = (0..raw.len()).collect();
+    for i in 0..raw.len() {
+        let prev = raw[i].continues.or_else(|| {
+            let prev = previous_sibling(&raw, i);
+            prev.filter(|&j| {
+                atts[j].kind == QuoteKind::Direct
+                    && atts[i].kind == QuoteKind::Direct
+                    && ctx.split_continues(j, i)
+            })
+        });
+        let Some(j) = prev else { continue };
+        // A split quote with its own, different speaker is a new quotation.
+        let different = match (&atts[i].speaker, &atts[j].speaker) {
+            (Some(a), Some(b)) => a.name != b.name,
+            _ => false,
+        };
+        if different && raw[i].continues.is_none() {
+            continue;
+        }
+        gids[i] = gids[j];
+        if atts[i].speaker.is_none() || raw[i].continues.is_some() {
+            let from = atts[j].clone();
+            let a = &mut atts[i];
+            a.kind = QuoteKind::Direct;
+            a.speaker = from.speaker;
+            a.cue = if raw[i].continues.is_some() {
+                None
+            } else {
+                from.cue
+            };
+            a.sieve = from.sieve.map(|_| "continuation");
+            a.confidence = from.confidence * 0.95;
+        } else if atts[j].speaker.is_none() {
+            atts[j].speaker = atts[i].speaker.clone();
+            atts[j].cue = atts[i].cue.clone();
+            atts[j].sieve = Some("continuation");
+        }
+    }
+
+    let mut pending: Vec<Pending> = Vec::new();
+    for ((q, at), gid) in raw.iter().zip(atts).zip(gids) {
+        if !in_boilerplate(q.open) {
+            pending.push(Pending {
+                start: q.start,
+                end: q.end,
+                at,
+                marks: q.marks,
+                gid,
+            });
+        }
+    }
+    for (bi, b) in blocks.into_iter().enumerate() {
+        if b.spans.first().is_some_and(|&(s, _)| in_boilerplate(s)) {
+            continue;
+        }
+        for (k, &(start, end)) in b.spans.iter().enumerate() {
+            let at = attribute::Attribution {
+                kind: QuoteKind::Direct,
+                speaker: b.speaker.clone(),
+                cue: if k == 0 { b.cue.clone() } else { None },
+                sieve: Some(if k == 0 { b.sieve } else { "continuation" }),
+                confidence: b.confidence,
+                joins_previous: k > 0,
+            };
+            pending.push(Pending {
+                start,
+                end,
+                at,
+                marks: false,
+                gid: raw.len() + bi,
+            });
+        }
+    }
+    pending.sort_by_key(|p| p.start);
+
+    let mut renumber: Vec<(usize, usize)> = Vec::new();
+    let mut out: Vec<Quote> = Vec::with_capacity(pending.len());
+    for p in pending {
+        let group = match renumber.iter().find(|(g, _)| *g == p.gid) {
+            Some(&(_, n)) => n,
+            None => {
+                renumber.push((p.gid, renumber.len()));
+                renumber.len() - 1
+            }
+        };
+        let at = p.at;
+        let (speaker, mention) = match at.speaker {
+            Some(s) if at.confidence >= options.min_speaker_confidence => {
+                let mention = Mention {
+                    text: text[s.mention.start..s.mention.end].to_owned(),
+                    start: index.char_at(s.mention.start),
+                    end: index.char_at(s.mention.end),
+                };
+                (Some(s.name), Some(mention))
+            }
+            _ => (None, None),
+        };
+        let has_speaker = speaker.is_some();
+        out.push(Quote {
+            start: index.char_at(p.start),
+            end: index.char_at(p.end),
+            text: text[p.start..p.end].to_owned(),
+            kind: at.kind,
+            speaker,
+            speaker_mention: mention,
+            cue: at.cue,
+            sieve: if has_speaker {
+                at.sieve.map(str::to_owned)
+            } else {
+                None
+            },
+            confidence: at.confidence,
+            group,
+            marks: p.marks,
+        });
+    }
+    out
+}
+
+fn previous_sibling(raw: &[RawQuote], i: usize) -> Option<usize> {
+    let q = &raw[i];
+    (0..i).rev().find(|&j| {
+        raw[j].parent == q.parent && raw[j].para == q.para && raw[j].outer_end() <= q.open
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_characters_of_the_content() {
+        let text = "Trotsky’s friend said: “Ça va.”";
+        let q = find_quotes(text);
+        assert_eq!(q.len(), 1);
+        let chars: Vec<char> = text.chars().collect();
+        let content: String = chars[q[0].start..q[0].end].iter().collect();
+        assert_eq!(content, "Ça va.");
+        assert_eq!(q[0].text, "Ça va.");
+    }
+
+    #[test]
+    fn split_quote_shares_group_and_speaker() {
+        let q = find_quotes("“The key is in Germany”, wrote Trotsky. “The climax is coming.”");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].group, q[1].group);
+        assert_eq!(q[1].speaker.as_deref(), Some("Trotsky"));
+    }
+
+    #[test]
+    fn stage_sets_field_and_rejects_unknown_options() {
+        let stage = (spec().build)(&Options::new()).unwrap();
+        let mut doc = Document::new("a", "He said: “Yes, we will.”");
+        stage.process(&mut doc).unwrap();
+        assert_eq!(doc.array_len("quotes"), 1);
+        let mut bad = Options::new();
+        bad.insert("blockquotes".into(), true.into());
+        assert!((spec().build)(&bad).is_err());
+    }
+
+    #[test]
+    fn boilerplate_zones_are_skipped() {
+        let text = "Menu “Home” here\nBody said: “Yes, we will.”";
+        let zones = [Zone {
+            start: 0,
+            end: 16,
+            kind: ZoneKind::Boilerplate,
+        }];
+        let q = find_quotes_with(text, &zones, &QuotesOptions::default());
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "Yes, we will.");
+    }
+
+    #[test]
+    fn malformed_zones_are_a_field_error() {
+        let mut doc = Document::new("a", "x");
+        doc.set("zones", "nonsense");
+        assert!(QuotesStage::default().process(&mut doc).is_err());
+    }
+}

@@ -1,0 +1,944 @@
+//! Kind and speaker of each marked quotation. The kind comes from the span's shape (length,
+//! clause, capitals, terminal punctuation) and the words around it (title and naming cues,
+//! speech cues); the speaker from sieves tried from most to least certain, each named in
+//! `sieve`: `cue-after`, `cue-before`, `frame`, `message-source`, `subject-of-cue`,
+//! `pronoun`, `previous-paragraph`, `sentence-subject`, `previous-sentence`, `continuation`.
+
+use galley_record::QuoteKind;
+
+use crate::lexicon::{self, Pronoun};
+use crate::marks::RawQuote;
+use crate::names::{self, Found, MentionKind};
+use crate::text::{self, Para, Tok};
+
+/// A resolved speaker: its canonical name and the mention it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub mention: Found,
+}
+
+/// What the rules decided for one span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<String>,
+    pub sieve: Option<&'static str>,
+    pub confidence: f64,
+    /// Same quotation as the previous span (split by an attribution, or over paragraphs).
+    pub joins_previous: bool,
+}
+
+impl Attribution {
+    fn plain(kind: QuoteKind, confidence: f64) -> Self {
+        Attribution {
+            kind,
+            speaker: None,
+            cue: None,
+            sieve: None,
+            confidence,
+            joins_previous: false,
+        }
+    }
+}
+
+/// The document view the sieves read.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub paras: &'a [Para],
+    pub quotes: &'a [RawQuote],
+}
+
+/// A speaker candidate found by one sieve, before canonicalisation.
+struct Hit {
+    mention: Found,
+    cue: Option<String>,
+    sieve: &'static str,
+    confidence: f64,
+}
+
+/// Shape of the quoted words.
+struct Shape {
+    words: usize,
+    first_upper: bool,
+    terminal: bool,
+    personal: bool,
+    verb: bool,
+    capitalised_phrase: bool,
+    acronym: bool,
+}
+
+fn shape(content: &str) -> Shape {
+    let toks = text::tokens(content, 0, content.len());
+    let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.word).collect();
+    let first_upper = content
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase);
+    let trimmed = content.trim_end_matches([' ', '*']);
+    let terminal = trimmed.ends_with(['.', '!', '?', '…']) || trimmed.ends_with("...");
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the"
+                | "and"
+                | "in"
+                | "a"
+                | "an"
+                | "on"
+                | "for"
+                | "to"
+                | "at"
+                | "with"
+                | "de"
+                | "la"
+        )
+    };
+    let capitalised_phrase = words.len() >= 2
+        && words.first().is_some_and(|t| t.is_capitalised())
+        && words.iter().all(|t| {
+            t.is_capitalised() || small(t.text) || t.text.chars().all(|c| c.is_ascii_digit())
+        });
+    let acronym = !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|t| {
+            t.text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && t.text.chars().filter(|c| c.is_alphabetic()).count() <= 6
+        });
+    Shape {
+        words: words.len(),
+        first_upper,
+        terminal,
+        personal: words.iter().any(|t| lexicon::is_personal_word(t.text)),
+        verb: words.iter().any(|t| lexicon::is_common_verb(t.text)),
+        capitalised_phrase,
+        acronym,
+    }
+}
+
+impl Shape {
+    /// Reads as a sentence or clause someone uttered.
+    fn utterance(&self) -> bool {
+        (self.first_upper
+            && self.words >= 3
+            && (self.terminal || self.words >= 8)
+            && !self.capitalised_phrase)
+            || (self.personal && self.words >= 4)
+            || (self.words >= 12 && self.verb)
+    }
+}
+
+/// Token ranges around a quote: the adjacent stretch after the previous quote (`near`), the
+/// whole sentence part before the quote minus other quotes (`before`), and the part after.
+struct Around<'a> {
+    near: Vec<Tok<'a>>,
+    before: Vec<Tok<'a>>,
+    after: Vec<Tok<'a>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn siblings(&self, i: usize) -> (Option<usize>, Option<usize>) {
+        let q = &self.quotes[i];
+        let same = |j: usize| self.quotes[j].parent == q.parent && self.quotes[j].para == q.para;
+        let prev = (0..i)
+            .rev()
+            .find(|&j| same(j) && self.quotes[j].outer_end() <= q.open);
+        let next =
+            (i + 1..self.quotes.len()).find(|&j| same(j) && self.quotes[j].open >= q.outer_end());
+        (prev, next)
+    }
+
+    fn bounds(&self, i: usize) -> (usize, usize) {
+        let q = &self.quotes[i];
+        match q.parent {
+            Some(p) => (self.quotes[p].start, self.quotes[p].end),
+            None => (self.paras[q.para].start, self.paras[q.para].end),
+        }
+    }
+
+    /// Drops tokens that sit inside another top-level quotation.
+    fn outside_quotes(&self, toks: Vec<Tok<'a>>, skip: usize) -> Vec<Tok<'a>> {
+        toks.into_iter()
+            .filter(|t| {
+                let k = self.quotes.partition_point(|q| q.open <= t.start);
+                !self.quotes[..k].iter().rev().take(8).any(|q| {
+                    q.parent.is_none()
+                        && q.marks
+                        && q.open != self.quotes[skip].open
+                        && t.start < q.outer_end()
+                })
+            })
+            .collect()
+    }
+
+    fn around(&self, i: usize) -> Around<'a> {
+        let q = &self.quotes[i];
+        let (lo, hi) = self.bounds(i);
+        let (prev, next) = self.siblings(i);
+        let sent_lo = text::sentence_start(self.text, lo, q.open);
+        let near_lo = prev.map_or(sent_lo, |p| self.quotes[p].outer_end().max(sent_lo));
+        let close = q.outer_end();
+        let sent_hi = text::sentence_end(self.text, close.min(hi), hi);
+        let mut after_hi = next
+            .map_or(sent_hi, |n| self.quotes[n].open.min(sent_hi))
+            .max(close.min(hi));
+        // `“… Centralists.” They claimed …`: a terminal inside the marks and a capital after
+        // them end the sentence with the quotation.
+        let inner = self.text[q.start..q.end].trim_end();
+        let next_char = self.text[close.min(hi)..].trim_start().chars().next();
+        if inner.ends_with(['.', '!', '?', '…']) && next_char.is_some_and(char::is_uppercase) {
+            after_hi = close.min(hi);
+        }
+        Around {
+            near: text::tokens(self.text, near_lo, q.open),
+            before: self.outside_quotes(text::tokens(self.text, sent_lo, q.open), i),
+            after: text::tokens(self.text, close.min(after_hi), after_hi),
+        }
+    }
+}
+
+fn word_text<'a>(toks: &[Tok<'a>], k: usize) -> &'a str {
+    toks.get(k).map_or("", |t| t.text)
+}
+
+/// Index of the last word token among `toks[..end]`, skipping punctuation.
+fn last_word(toks: &[Tok<'_>], end: usize) -> Option<usize> {
+    (0..end).rev().find(|&k| toks[k].word)
+}
+
+/// Title cue in the last few words before the mark, with no speech verb or colon after it.
+fn title_cue(near: &[Tok<'_>], after: &[Tok<'_>]) -> bool {
+    if near.last().is_some_and(|t| t.is(":")) {
+        return false;
+    }
+    let words: Vec<&Tok<'_>> = near.iter().rev().filter(|t| t.word).take(3).collect();
+    for t in &words {
+        if lexicon::is_speech_verb(t.text) && !lexicon::is_title_cue(t.text) {
+            return false;
+        }
+        if lexicon::is_title_cue(t.text) {
+            return true;
+        }
+    }
+    // `“…”, published in 1936`
+    after
+        .iter()
+        .take(3)
+        .filter(|t| t.word)
+        .take(1)
+        .any(|t| matches!(t.text, "published" | "appeared" | "issued"))
+}
+
+fn naming_cue(near: &[Tok<'_>]) -> bool {
+    let words: Vec<&Tok<'_>> = near.iter().rev().filter(|t| t.word).take(3).collect();
+    words.iter().any(|t| lexicon::is_naming_cue(t.text)) && !near.last().is_some_and(|t| t.is(":"))
+}
+
+/// `, wrote Natalya Sedov` / `, he wrote` / `, Trotsky later wrote` right after the span.
+fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
+    let mut k = 0;
+    while k < after.len() && !after[k].word {
+        if matches!(after[k].text, "(" | "[" | ";" | ":") {
+            return None; // a bracketed citation is a source, not a speaker
+        }
+        k += 1;
+    }
+    if k > 3 {
+        return None;
+    }
+    let t = after.get(k)?;
+    if lexicon::is_speech_verb(t.text) {
+        let (_, m) = names::mention_starting_at(after, k + 1)?;
+        return Some(Hit {
+            mention: m,
+            cue: Some(t.text.to_owned()),
+            sieve: "cue-after",
+            confidence: 0.95,
+        });
+    }
+    let (last, m) = names::mention_starting_at(after, k)?;
+    let mut v = last + 1;
+    while v < after.len()
+        && after[v].word
+        && lexicon::is_verb_filler(after[v].text)
+        && !lexicon::is_speech_verb(after[v].text)
+    {
+        v += 1;
+    }
+    let verb = after.get(v)?;
+    lexicon::is_speech_verb(verb.text).then(|| Hit {
+        mention: m,
+        cue: Some(verb.text.to_owned()),
+        sieve: "cue-after",
+        confidence: 0.95,
+    })
+}
+
+/// The subject of the verb at `toks[v]`: the name, pronoun or `the …` phrase before it,
+/// skipping auxiliaries, adverbs, a parenthesis and one appositive.
+fn subject_before(toks: &[Tok<'_>], v: usize) -> Option<Found> {
+    let mut k = v;
+    let mut appositive_skipped = false;
+    while k > 0 {
+        let t = &toks[k - 1];
+        if t.word && lexicon::is_verb_filler(t.text) && !lexicon::is_speech_verb(t.text) {
+            k -= 1;
+            continue;
+        }
+        if t.is(")") || t.is("]") {
+            let open = if t.is(")") { "(" } else { "[" };
+            k = (0..k - 1).rev().find(|&j| toks[j].is(open))?;
+            continue;
+        }
+        if t.is(",") && !appositive_skipped {
+            // `Louis Budenz, a former leader, wrote` — only when a comma-bounded stretch
+            // of at most eight tokens ends in a name.
+            let start = (k.saturating_sub(10)..k - 1)
+                .rev()
+                .find(|&j| toks[j].is(","))?;
+            appositive_skipped = true;
+            k = start;
+            continue;
+        }
+        break;
+    }
+    let last = k.checked_sub(1)?;
+    names::name_ending_at(toks, last)
+        .or_else(|| names::phrase_ending_at(toks, last))
+        .map(|(_, m)| m)
+}
+
+fn is_inanimate_subject(toks: &[Tok<'_>], v: usize) -> bool {
+    // `broadcasts began as follows:` — a bare lower-case plural is no speaker.
+    let k = (0..v)
+        .rev()
+        .find(|&j| toks[j].word && !lexicon::is_verb_filler(toks[j].text));
+    k.is_some_and(|j| toks[j].is_lower_word() && lexicon::pronoun(toks[j].text).is_none())
+}
+
+/// The last speech verb before the mark that frames it: index and whether it is adjacent.
+fn frame_verb(near: &[Tok<'_>], max_gap: usize) -> Option<usize> {
+    let mut words_after = 0;
+    for k in (0..near.len()).rev() {
+        let t = &near[k];
+        if matches!(t.text, ";" | "." | "!" | "?") {
+            return None;
+        }
+        if t.word {
+            if lexicon::is_speech_verb(t.text) && !t.is_capitalised() {
+                let next = near[k + 1..].iter().find(|t| t.word);
+                if next.is_some_and(|n| lexicon::is_non_frame_prep(n.text)) {
+                    return None;
+                }
+                return Some(k);
+            }
+            words_after += 1;
+            if words_after > max_gap {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// `said Trotsky, “…` — a name right after the verb and right before the mark.
+fn inverted_subject(near: &[Tok<'_>], v: usize) -> Option<Found> {
+    let (last, m) = names::mention_starting_at(near, v + 1)?;
+    let rest = &near[last + 1..];
+    (rest.iter().all(|t| !t.word)).then_some(m)
+}
+
+/// `In the words of Engels`, `According to Budenz`, `As Marx put it`, `For him,`.
+fn frame(before: &[Tok<'_>]) -> Option<Hit> {
+    for k in 0..before.len() {
+        let w = before[k].text;
+        let lower = w.to_lowercase();
+        let target = match lower.as_str() {
+            "words" if word_text(before, k + 1) == "of" => Some(k + 2),
+            "according" if word_text(before, k + 1) == "to" => Some(k + 2),
+            "as" if matches!(
+                word_text(before, k + 2),
+                "put" | "says" | "said" | "wrote" | "writes"
+            ) =>
+            {
+                Some(k + 1)
+            }
+            "for" if k == 0 && word_text(before, k + 2) == "," => Some(k + 1),
+            _ => None,
+        };
+        let Some(t) = target else { continue };
+        if let Some((_, m)) = names::mention_starting_at(before, t) {
+            if matches!(
+                m.kind,
+                MentionKind::Person
+                    | MentionKind::Org
+                    | MentionKind::Pronoun(Pronoun::Male | Pronoun::Female)
+            ) {
+                let confidence = if lower == "for" { 0.6 } else { 0.85 };
+                return Some(Hit {
+                    mention: m,
+                    cue: Some(lower_frame(before, k)),
+                    sieve: "frame",
+                    confidence,
+                });
+            }
+        }
+    }
+    None
+}
+
+fn lower_frame(toks: &[Tok<'_>], k: usize) -> String {
+    match toks[k].text.to_lowercase().as_str() {
+        "words" => "in the words of".to_owned(),
+        "according" => "according to".to_owned(),
+        "as" => word_text(toks, k + 2).to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// `a radiogram from the headquarters of the NKVD, drawn up in these words:`
+fn message_source(near: &[Tok<'_>]) -> Option<Hit> {
+    for k in 0..near.len().saturating_sub(1) {
+        if near[k].word && lexicon::is_message_noun(near[k].text) && near[k + 1].is("from") {
+            let first = k + 2;
+            let mut last = None;
+            for (j, t) in near.iter().enumerate().skip(first).take(8) {
+                if !t.word {
+                    break;
+                }
+                last = Some(j);
+            }
+            let last = last?;
+            let has_name = near[first..=last].iter().any(|t| t.is_capitalised());
+            if has_name {
+                let mention = Found {
+                    start: near[first].start,
+                    end: near[last].end,
+                    kind: MentionKind::Org,
+                };
+                return Some(Hit {
+                    mention,
+                    cue: Some(near[k].text.to_owned()),
+                    sieve: "message-source",
+                    confidence: 0.8,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// `Stalin’s policy: “…”` — a possessed frame noun just before a colon.
+fn possessive_frame(near: &[Tok<'_>]) -> Option<Hit> {
+    let n = near.len();
+    if n < 3 || !near[n - 1].is(":") {
+        return None;
+    }
+    let noun = &near[n - 2];
+    let owner = &near[n - 3];
+    let possessive = owner.text.ends_with("’s") || owner.text.ends_with("'s");
+    if !(lexicon::is_frame_noun(noun.text) && possessive && names::is_name_word(owner)) {
+        return None;
+    }
+    let (_, m) = names::name_ending_at(near, n - 3)?;
+    Some(Hit {
+        mention: m,
+        cue: None,
+        sieve: "frame",
+        confidence: 0.7,
+    })
+}
+
+/// A noun naming an utterance right before the mark (`giving the order “…”`).
+fn utterance_noun(near: &[Tok<'_>]) -> Option<String> {
+    let t = near.iter().rev().find(|t| t.word || t.is(":"))?;
+    let t = if t.is(":") {
+        near.iter().rev().filter(|t| t.word).nth(0)?
+    } else {
+        t
+    };
+    (lexicon::is_utterance_noun(t.text) || matches!(t.text, "follows")).then(|| t.text.to_owned())
+}
+
+fn is_subjectish(toks: &[Tok<'_>], first: usize) -> bool {
+    // A mention right after a preposition is a place or an object, not a subject.
+    first == 0
+        || !toks[first - 1].word
+        || !matches!(
+            toks[first - 1].text,
+            "in" | "at"
+                | "from"
+                | "to"
+                | "of"
+                | "into"
+                | "for"
+                | "with"
+                | "by"
+                | "on"
+                | "across"
+                | "toward"
+                | "towards"
+                | "against"
+                | "about"
+                | "near"
+                | "through"
+                | "under"
+                | "over"
+                | "between"
+                | "among"
+                | "like"
+                | "than"
+                | "and"
+        )
+}
+
+/// First subject-like name or pronoun in a token list (outside brackets).
+fn first_mention(text: &str, toks: &[Tok<'_>], allow_pronoun: bool) -> Option<Found> {
+    let mut depth = 0i32;
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        match t.text {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 && t.word && is_subjectish(toks, k) {
+            if let Some((last, m)) = names::name_starting_at(toks, k) {
+                let sentence_initial_word =
+                    k == 0 && last == 0 && names::is_common_word(text, t.text);
+                if !sentence_initial_word {
+                    return Some(m);
+                }
+            }
+            if allow_pronoun {
+                if let Some(p) = lexicon::pronoun(t.text) {
+                    if matches!(t.text, "he" | "He" | "she" | "She" | "they" | "They") {
+                        return Some(Found {
+                            start: t.start,
+                            end: t.end,
+                            kind: MentionKind::Pronoun(p),
+                        });
+                    }
+                }
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+impl Ctx<'_> {
+    /// Sentences before byte `pos`, nearest first, within this and the two previous paragraphs.
+    fn sentences_before(&self, pos: usize, para: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let first_para = para.saturating_sub(2);
+        for pi in (first_para..=para).rev() {
+            let p = self.paras[pi];
+            let mut hi = if pi == para { pos.min(p.end) } else { p.end };
+            while hi > p.start && out.len() < 8 {
+                let lo =
+                    text::sentence_start(self.text, p.start, hi.saturating_sub(1).max(p.start));
+                let lo = if lo >= hi { p.start } else { lo };
+                out.push((lo, hi));
+                if lo <= p.start {
+                    break;
+                }
+                hi = lo;
+            }
+        }
+        out
+    }
+
+    /// Resolves a pronoun at `pos` to the most recent compatible subject mention.
+    fn resolve(&self, p: Pronoun, pos: usize, para: usize, quote: usize) -> Option<Found> {
+        for (lo, hi) in self.sentences_before(pos, para) {
+            let toks = self.outside_quotes(text::tokens(self.text, lo, hi), quote);
+            let toks: Vec<Tok<'_>> = toks.into_iter().filter(|t| t.end <= pos).collect();
+            let found = match p {
+                Pronoun::Plural => {
+                    // the sentence subject: a `the …s` phrase or an organisation up front
+                    names::mention_starting_at(&toks, 0)
+                        .map(|(_, m)| m)
+                        .filter(|m| match m.kind {
+                            MentionKind::Phrase => self.text[m.start..m.end].ends_with('s'),
+                            MentionKind::Org => true,
+                            _ => false,
+                        })
+                }
+                Pronoun::Male | Pronoun::Female => {
+                    let mut found = None;
+                    let mut k = 0;
+                    while k < toks.len() {
+                        if toks[k].word && is_subjectish(&toks, k) {
+                            if let Some((last, m)) = names::name_starting_at(&toks, k) {
+                                let female = names::looks_female(&self.text[m.start..m.end]);
+                                let ok = m.kind == MentionKind::Person
+                                    && !(p == Pronoun::Male && female == Some(true))
+                                    && !(p == Pronoun::Female && female == Some(false));
+                                if ok {
+                                    found = Some(m);
+                                    break;
+                                }
+                                k = last + 1;
+                                continue;
+                            }
+                        }
+                        k += 1;
+                    }
+                    found
+                }
+                Pronoun::FirstPerson => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    /// The first named agent of the sentence before `pos` (for inanimate frames).
+    fn previous_sentence_agent(&self, pos: usize, para: usize, quote: usize) -> Option<Found> {
+        let (lo, hi) = *self.sentences_before(pos, para).get(1)?;
+        let toks = self.outside_quotes(text::tokens(self.text, lo, hi), quote);
+        first_mention(self.text, &toks, false)
+    }
+
+    /// The cue and subject in the last sentence of the previous paragraph, when this
+    /// paragraph opens with the quotation (`Gevorkian explained that …` ¶ `“It is …`).
+    fn previous_paragraph(&self, i: usize) -> Option<Hit> {
+        let q = &self.quotes[i];
+        let para = self.paras[q.para];
+        if q.parent.is_some() || self.text[para.start..q.open].trim() != "" || q.para == 0 {
+            return None;
+        }
+        let prev = self.paras[q.para - 1];
+        let lo = text::sentence_start(
+            self.text,
+            prev.start,
+            prev.end.saturating_sub(1).max(prev.start),
+        );
+        let toks = self.outside_quotes(text::tokens(self.text, lo, prev.end), i);
+        let v = toks
+            .iter()
+            .position(|t| t.word && lexicon::is_speech_verb(t.text) && !t.is_capitalised())?;
+        let m = subject_before(&toks, v)?;
+        Some(Hit {
+            mention: m,
+            cue: Some(toks[v].text.to_owned()),
+            sieve: "previous-paragraph",
+            confidence: 0.7,
+        })
+    }
+
+    /// Turns a hit into a speaker, resolving pronouns.
+    fn speaker(&self, hit: &Hit, i: usize) -> Option<(Speaker, &'static str, f64)> {
+        let q = &self.quotes[i];
+        match hit.mention.kind {
+            MentionKind::Pronoun(Pronoun::FirstPerson) => None,
+            MentionKind::Pronoun(p) => {
+                let at = hit.mention.start.min(q.open);
+                let m = self.resolve(p, at, q.para, i)?;
+                let name = names::canonical(self.text, &self.text[m.start..m.end], m.kind);
+                Some((
+                    Speaker { name, mention: m },
+                    "pronoun",
+                    hit.confidence * 0.85,
+                ))
+            }
+            kind => {
+                let surface = &self.text[hit.mention.start..hit.mention.end];
+                let name = names::canonical(self.text, surface, kind);
+                Some((
+                    Speaker {
+                        name,
+                        mention: hit.mention.clone(),
+                    },
+                    hit.sieve,
+                    hit.confidence,
+                ))
+            }
+        }
+    }
+
+    /// Decides kind and speaker of span `i` (continuations are settled by the caller).
+    pub fn attribute(&self, i: usize) -> Attribution {
+        let q = &self.quotes[i];
+        let content = &self.text[q.start..q.end];
+        let s = shape(content);
+        let a = self.around(i);
+        let nested = q.parent.is_some();
+
+        if title_cue(&a.near, &a.after) && (s.first_upper || s.capitalised_phrase) && s.words <= 12
+        {
+            return Attribution::plain(QuoteKind::Title, 0.8);
+        }
+
+        // Direct-speech evidence, strongest first.
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut strong = false; // evidence that makes even a short phrase speech
+                                // An attribution after the span needs a separating comma (inside or outside the
+                                // marks); `the “Communist” Party of Mexico proclaimed` is an inline word.
+        let separated = content.trim_end().ends_with([',', '!', '?', '…', '—', '-'])
+            || a.after
+                .first()
+                .is_some_and(|t| matches!(t.text, "," | "—" | "–"));
+        if let Some(h) = cue_after(&a.after).filter(|_| separated) {
+            hits.push(h);
+            strong = true;
+        }
+        let verb = frame_verb(&a.near, 14);
+        if let Some(v) = verb {
+            let words_between = a.near[v + 1..].iter().filter(|t| t.word).count();
+            let punct_before = a.near.last().is_some_and(|t| t.is(",") || t.is(":"));
+            let adjacent = words_between == 0 || (words_between <= 3 && punct_before);
+            let before_mark = last_word(&a.near, a.near.len()).map_or("", |k| a.near[k].text);
+            let cue = a.near[v].text.to_owned();
+            let subject = inverted_subject(&a.near, v).or_else(|| subject_before(&a.near, v));
+            let label_like = matches!(before_mark, "as" | "of");
+            if (adjacent && !label_like) || (!label_like && words_between <= 8) || s.utterance() {
+                strong |= !label_like;
+                match subject {
+                    Some(m) => hits.push(Hit {
+                        mention: m,
+                        cue: Some(cue),
+                        sieve: if adjacent {
+                            "cue-before"
+                        } else {
+                            "subject-of-cue"
+                        },
+                        confidence: if adjacent { 0.95 } else { 0.85 },
+                    }),
+                    None => {
+                        if let Some(m) = first_mention(self.text, &a.near[..v], true) {
+                            hits.push(Hit {
+                                mention: m,
+                                cue: Some(cue),
+                                sieve: "subject-of-cue",
+                                confidence: 0.75,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(h) = message_source(&a.near) {
+            hits.push(h);
+            strong = true;
+        }
+        if let Some(h) = possessive_frame(&a.near) {
+            hits.push(h);
+            strong = true;
+        }
+        if let Some(h) = frame(&a.before) {
+            hits.push(h);
+            strong = true;
+        }
+        let utterance = utterance_noun(&a.near);
+        if utterance.is_some() && !nested {
+            strong = true;
+        }
+
+        let direct = if nested {
+            s.utterance() && s.words >= 6
+        } else {
+            strong || s.utterance()
+        };
+        if !direct {
+            let (prev, _) = self.siblings(i);
+            let coordinated = prev.is_some()
+                && a.near
+                    .iter()
+                    .all(|t| matches!(t.text, "and" | "or" | "," | "nor"));
+            let kind = if naming_cue(&a.near)
+                || s.acronym
+                || (s.capitalised_phrase && !s.terminal)
+                || s.capitalised_phrase && s.words <= 4
+            {
+                QuoteKind::Other
+            } else {
+                QuoteKind::Scare
+            };
+            let mut at = Attribution::plain(kind, 0.7);
+            at.joins_previous = false;
+            if coordinated {
+                at.confidence = 0.65;
+            }
+            return at;
+        }
+
+        // Fallbacks for speech without an explicit frame.
+        if hits.is_empty() && !nested {
+            if let Some(h) = self.previous_paragraph(i) {
+                hits.push(h);
+            }
+        }
+        if hits.is_empty() && !nested {
+            let inanimate = a
+                .near
+                .iter()
+                .rposition(|t| t.is("follows"))
+                .is_some_and(|k| is_inanimate_subject(&a.near, k.saturating_sub(1)));
+            if inanimate || utterance.as_deref() == Some("follows") {
+                if let Some(m) = self.previous_sentence_agent(q.open, q.para, i) {
+                    hits.push(Hit {
+                        mention: m,
+                        cue: Some("as follows".to_owned()),
+                        sieve: "previous-sentence",
+                        confidence: 0.55,
+                    });
+                }
+            } else if let Some(m) = first_mention(self.text, &a.before, true)
+                .or_else(|| first_mention(self.text, &a.after, true))
+            {
+                hits.push(Hit {
+                    mention: m,
+                    cue: utterance.clone(),
+                    sieve: "sentence-subject",
+                    confidence: 0.55,
+                });
+            }
+        }
+        for h in &hits {
+            if let Some((speaker, sieve, confidence)) = self.speaker(h, i) {
+                return Attribution {
+                    kind: QuoteKind::Direct,
+                    speaker: Some(speaker),
+                    cue: h.cue.clone(),
+                    sieve: Some(sieve),
+                    confidence,
+                    joins_previous: false,
+                };
+            }
+        }
+        let mut at = Attribution::plain(QuoteKind::Direct, if strong { 0.7 } else { 0.6 });
+        at.cue = utterance;
+        at
+    }
+
+    /// Whether span `i` continues span `j` in the same paragraph with only an attribution
+    /// between them (`“…”, he wrote. “…”`, `“…”, wrote X, “…”`).
+    pub fn split_continues(&self, j: usize, i: usize) -> bool {
+        let (a, b) = (&self.quotes[j], &self.quotes[i]);
+        if a.para != b.para || a.parent.is_some() || b.parent.is_some() || !a.marks || !b.marks {
+            return false;
+        }
+        let gap = &self.text[a.outer_end()..b.open];
+        let toks = text::tokens(gap, 0, gap.len());
+        let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.word).collect();
+        !words.is_empty()
+            && words.len() <= 10
+            && words.iter().any(|t| lexicon::is_speech_verb(t.text))
+            && !gap.contains(['(', ';'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{marks, text::paragraphs};
+
+    fn run(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<&'static str>)> {
+        let paras = paragraphs(text);
+        let quotes = marks::find_in(text, &paras);
+        let ctx = Ctx {
+            text,
+            paras: &paras,
+            quotes: &quotes,
+        };
+        (0..quotes.len())
+            .map(|i| {
+                let a = ctx.attribute(i);
+                (
+                    text[quotes[i].start..quotes[i].end].to_owned(),
+                    a.kind,
+                    a.speaker.map(|s| s.name),
+                    a.sieve,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cue_before_with_colon() {
+        let r = run("The question came up. Marx said: “The point is to change it.”");
+        assert_eq!(r[0].1, QuoteKind::Direct);
+        assert_eq!(r[0].2.as_deref(), Some("Marx"));
+        assert_eq!(r[0].3, Some("cue-before"));
+    }
+
+    #[test]
+    fn inverted_cue_after() {
+        let r = run("“We shall see”, replied Rosa Luxemburg, “what comes.”");
+        assert_eq!(r[0].2.as_deref(), Some("Rosa Luxemburg"));
+        assert_eq!(r[0].3, Some("cue-after"));
+    }
+
+    #[test]
+    fn pronoun_after_resolves_to_previous_subject() {
+        let r = run("In those years, Engels argued with Kautsky.\n\n“The state withers away”, he wrote in 1878.");
+        assert_eq!(r[0].2.as_deref(), Some("Engels"));
+        assert_eq!(r[0].3, Some("pronoun"));
+    }
+
+    #[test]
+    fn subject_of_distant_cue() {
+        let r = run("In 1905, Plekhanov told both Martov and Axelrod in a letter, “Nothing will come of it.”");
+        assert_eq!(r[0].2.as_deref(), Some("Plekhanov"));
+        assert_eq!(r[0].3, Some("subject-of-cue"));
+    }
+
+    #[test]
+    fn organisation_with_parenthesis_as_speaker() {
+        let r = run("Every week Le Populaire (the Socialist daily) kept writing: “The government has failed.”");
+        assert_eq!(r[0].2.as_deref(), Some("Le Populaire"));
+    }
+
+    #[test]
+    fn scare_title_and_other() {
+        let r = run("He praised the “democracy” of the regime, wrote the book “The Long March” and was called “Comrade X”. The so-called “experts” agreed, signed “JK”.");
+        let kinds: Vec<QuoteKind> = r.iter().map(|x| x.1).collect();
+        assert_eq!(
+            kinds,
+            [
+                QuoteKind::Scare,
+                QuoteKind::Title,
+                QuoteKind::Other,
+                QuoteKind::Scare,
+                QuoteKind::Other
+            ]
+        );
+    }
+
+    #[test]
+    fn bracketed_citation_is_not_a_speaker() {
+        let r = run("As the resolution put it, the task was clear. “The workers must organise.” (Collected Works, vol. 2)");
+        assert_eq!(r[0].1, QuoteKind::Direct);
+        assert_ne!(r[0].2.as_deref(), Some("Collected Works"));
+    }
+
+    #[test]
+    fn words_of_frame_covers_short_quotes() {
+        let r = run("In the words of Hegel, history moves from the “realm of necessity” to the “realm of freedom”.");
+        assert!(r
+            .iter()
+            .all(|x| x.1 == QuoteKind::Direct && x.2.as_deref() == Some("Hegel")));
+    }
+
+    #[test]
+    fn label_after_as_stays_scare() {
+        let r = run("The party denounced the liberals as “traitors”, which was absurd.");
+        assert_eq!(r[0].1, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn advocacy_verbs_do_not_frame() {
+        let r = run("He argued for a “united front” of the parties.");
+        assert_ne!(r[0].1, QuoteKind::Direct);
+    }
+}

@@ -1,0 +1,1162 @@
+//! Small closed-class word lists of general English (speech verbs, title cues, honorifics,
+//! salutations, function words) that the attribution rules consult. Nothing here is specific
+//! to any document: every list is about the language, not about the archive's people.
+
+/// Verbs (all inflections listed) that introduce or attribute quoted speech or writing.
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "write",
+    "writes",
+    "wrote",
+    "writing",
+    "written",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "replied",
+    "replying",
+    "declare",
+    "declares",
+    "declared",
+    "declaring",
+    "explain",
+    "explains",
+    "explained",
+    "explaining",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "answered",
+    "answering",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "demanded",
+    "demanding",
+    "stated",
+    "stating",
+    "reported",
+    "reporting",
+    "confide",
+    "confides",
+    "confided",
+    "confiding",
+    "proclaim",
+    "proclaims",
+    "proclaimed",
+    "proclaiming",
+    "announce",
+    "announces",
+    "announced",
+    "announcing",
+    "cried",
+    "crying",
+    "shout",
+    "shouts",
+    "shouted",
+    "shouting",
+    "exclaim",
+    "exclaims",
+    "exclaimed",
+    "exclaiming",
+    "remarked",
+    "remarking",
+    "observe",
+    "observes",
+    "observed",
+    "observing",
+    "noted",
+    "noting",
+    "commented",
+    "commenting",
+    "continue",
+    "continues",
+    "continued",
+    "respond",
+    "responds",
+    "responded",
+    "responding",
+    "retort",
+    "retorts",
+    "retorted",
+    "retorting",
+    "warn",
+    "warns",
+    "warned",
+    "argue",
+    "argues",
+    "argued",
+    "arguing",
+    "claimed",
+    "claiming",
+    "admit",
+    "admits",
+    "admitted",
+    "admitting",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "protested",
+    "protesting",
+    "promised",
+    "assert",
+    "asserts",
+    "asserted",
+    "asserting",
+    "affirm",
+    "affirms",
+    "affirmed",
+    "affirming",
+    "recall",
+    "recalls",
+    "recalled",
+    "recalling",
+    "whisper",
+    "whispers",
+    "whispered",
+    "whispering",
+    "murmur",
+    "murmurs",
+    "murmured",
+    "murmuring",
+    "mutter",
+    "mutters",
+    "muttered",
+    "muttering",
+    "addressed",
+    "addressing",
+    "speak",
+    "speaks",
+    "spoke",
+    "speaking",
+    "stipulate",
+    "stipulates",
+    "stipulated",
+    "stipulating",
+    "resolve",
+    "resolves",
+    "resolved",
+    "proposed",
+    "propose",
+    "proposes",
+    "proposing",
+    "repeat",
+    "repeats",
+    "repeated",
+    "repeating",
+    "conclude",
+    "concludes",
+    "concluded",
+    "concluding",
+    "inquire",
+    "inquires",
+    "inquired",
+    "enquired",
+    "queried",
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "ordered",
+    "ordering",
+    "commanded",
+    "cable",
+    "cabled",
+    "telegraph",
+    "telegraphed",
+    "testify",
+    "testifies",
+    "testified",
+    "talked",
+    "talking",
+    "scream",
+    "screamed",
+    "screams",
+    "yell",
+    "yelled",
+    "yells",
+    "roar",
+    "roared",
+    "roars",
+    "sigh",
+    "sighed",
+    "laugh",
+    "laughed",
+    "growl",
+    "growled",
+    "plead",
+    "pleaded",
+    "beg",
+    "begged",
+    "interrupt",
+    "interrupted",
+    "interrupts",
+    "objected",
+    "concede",
+    "conceded",
+    "confess",
+    "confessed",
+    "confesses",
+    "complain",
+    "complained",
+    "complains",
+    "boast",
+    "boasted",
+    "boasts",
+    "denounce",
+    "denounced",
+    "denounces",
+];
+
+/// Speech verbs that, followed by these prepositions, name an activity rather than frame a
+/// quotation (`argued for a “united front”`, `insisted on being called …`).
+const NON_FRAME_PREPS: &[&str] = &["for", "against", "with", "on", "upon", "in", "into", "off"];
+
+/// Nouns for a message that can be "from" a sender or a speaker's "words".
+const MESSAGE_NOUNS: &[&str] = &[
+    "radiogram",
+    "telegram",
+    "letter",
+    "message",
+    "note",
+    "cable",
+    "statement",
+    "resolution",
+    "decree",
+    "communique",
+    "communiqué",
+    "announcement",
+    "leaflet",
+    "appeal",
+    "editorial",
+    "circular",
+    "report",
+    "manifesto",
+    "declaration",
+    "proclamation",
+    "dispatch",
+    "despatch",
+    "memorandum",
+    "broadcast",
+    "telegraph",
+    "reply",
+    "answer",
+    "order",
+    "instructions",
+    "instruction",
+    "directive",
+    "ultimatum",
+];
+
+/// Nouns that, possessed by a speaker right before a colon, frame a quotation
+/// (`Stalin’s policy: “…”`, `Lenin’s words: “…”`).
+const FRAME_NOUNS: &[&str] = &[
+    "words",
+    "reply",
+    "answer",
+    "policy",
+    "slogan",
+    "motto",
+    "line",
+    "message",
+    "formula",
+    "verdict",
+    "statement",
+    "declaration",
+    "response",
+    "demand",
+    "demands",
+    "promise",
+    "order",
+    "orders",
+    "command",
+    "instructions",
+    "comment",
+    "remark",
+    "retort",
+    "watchword",
+    "advice",
+    "view",
+    "position",
+    "argument",
+    "conclusion",
+    "thesis",
+    "definition",
+    "verdict",
+    "prediction",
+    "warning",
+    "request",
+    "question",
+    "cry",
+    "battle-cry",
+    "credo",
+    "maxim",
+];
+
+/// Nouns adjacent to an opening mark that make the quotation an utterance
+/// (`giving the order “On your bellies,”`, `the cry “Down with …”`).
+const UTTERANCE_NOUNS: &[&str] = &[
+    "order",
+    "command",
+    "cry",
+    "shout",
+    "call",
+    "words",
+    "word",
+    "reply",
+    "answer",
+    "question",
+    "exclamation",
+    "greeting",
+    "oath",
+    "vow",
+    "formula",
+    "refrain",
+    "chant",
+];
+
+/// Words just before a quotation that make it a title (of a book, periodical, song, …).
+const TITLE_CUES: &[&str] = &[
+    "book",
+    "books",
+    "article",
+    "articles",
+    "pamphlet",
+    "pamphlets",
+    "essay",
+    "essays",
+    "song",
+    "songs",
+    "anthem",
+    "hymn",
+    "poem",
+    "poems",
+    "novel",
+    "novels",
+    "play",
+    "plays",
+    "film",
+    "films",
+    "movie",
+    "newspaper",
+    "newspapers",
+    "paper",
+    "journal",
+    "journals",
+    "magazine",
+    "magazines",
+    "periodical",
+    "periodicals",
+    "publication",
+    "publications",
+    "review",
+    "bulletin",
+    "column",
+    "chapter",
+    "headline",
+    "entitled",
+    "titled",
+    "published",
+    "publish",
+    "publishes",
+    "publishing",
+    "sang",
+    "sing",
+    "sung",
+    "singing",
+    "sings",
+    "organ",
+    "daily",
+    "weekly",
+    "monthly",
+    "work",
+    "treatise",
+    "volume",
+    "series",
+    "opera",
+    "tract",
+    "story",
+    "stories",
+    "booklet",
+    "brochure",
+    "programme",
+    "program",
+    "show",
+    "broadsheet",
+    "reading",
+    "edited",
+    "editor",
+    "issue",
+    "issues",
+    "report",
+    "thesis",
+    "theses",
+    "speech",
+    "lecture",
+    "painting",
+    "album",
+    "ballad",
+    "march",
+    "manifesto",
+];
+
+/// Words just before a quotation that make it a cited name or term.
+const NAMING_CUES: &[&str] = &[
+    "called",
+    "named",
+    "name",
+    "nicknamed",
+    "dubbed",
+    "term",
+    "word",
+    "words",
+    "label",
+    "labelled",
+    "labeled",
+    "known",
+    "styled",
+    "designated",
+    "designation",
+    "expression",
+    "phrase",
+    "slogan",
+    "signed",
+    "initials",
+    "heading",
+    "verdict",
+    "pseudonym",
+    "alias",
+];
+
+/// Honorifics and titles that begin a person's name.
+const HONORIFICS: &[&str] = &[
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Miss",
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Sir",
+    "Lady",
+    "Lord",
+    "Madame",
+    "Mme",
+    "Mme.",
+    "Mlle",
+    "Monsieur",
+    "M.",
+    "Comrade",
+    "General",
+    "Gen.",
+    "Colonel",
+    "Col.",
+    "Captain",
+    "Capt.",
+    "Major",
+    "Lieutenant",
+    "Lt",
+    "Lt.",
+    "Sergeant",
+    "Sgt.",
+    "Admiral",
+    "President",
+    "Premier",
+    "Chancellor",
+    "Senator",
+    "Judge",
+    "Justice",
+    "Father",
+    "Mother",
+    "Sister",
+    "Brother",
+    "Rev.",
+    "Reverend",
+    "Bishop",
+    "Pope",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Duke",
+    "Duchess",
+    "Count",
+    "Countess",
+    "Baron",
+    "Tsar",
+    "Czar",
+    "Emperor",
+    "Empress",
+    "Marshal",
+    "Minister",
+    "Secretary",
+    "Chairman",
+    "Commissar",
+    "Governor",
+    "Mayor",
+    "Dame",
+    "Herr",
+    "Frau",
+    "Señor",
+    "Senor",
+    "Don",
+    "Doña",
+    "Uncle",
+    "Aunt",
+    "Mistress",
+    "Master",
+    "St.",
+    "Saint",
+];
+
+/// Honorifics that mark a woman.
+const FEMALE_HONORIFICS: &[&str] = &[
+    "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Lady", "Madame", "Mme", "Mme.", "Mlle", "Queen",
+    "Princess", "Duchess", "Countess", "Empress", "Dame", "Frau", "Doña", "Sister", "Mother",
+    "Aunt", "Mistress",
+];
+
+/// Words in a capitalised name that make it an organisation, body or publication.
+const ORG_WORDS: &[&str] = &[
+    "Party",
+    "Committee",
+    "Bureau",
+    "Bulletin",
+    "Congress",
+    "Commission",
+    "International",
+    "Government",
+    "Union",
+    "Opposition",
+    "Front",
+    "League",
+    "Association",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Daily",
+    "Herald",
+    "Tribune",
+    "Journal",
+    "Review",
+    "Gazette",
+    "Council",
+    "Soviet",
+    "Ministry",
+    "Department",
+    "Office",
+    "Agency",
+    "Company",
+    "Corporation",
+    "Federation",
+    "Society",
+    "Institute",
+    "University",
+    "Court",
+    "Assembly",
+    "Parliament",
+    "Senate",
+    "Army",
+    "Navy",
+    "Police",
+    "Board",
+    "Group",
+    "Movement",
+    "Conference",
+    "Convention",
+    "Tendency",
+    "Organisation",
+    "Organization",
+    "Socialist",
+    "Communist",
+    "Radio",
+    "Magazine",
+    "Monthly",
+    "Weekly",
+    "Telegraph",
+    "Guardian",
+    "Observer",
+    "Mirror",
+    "Star",
+    "Courier",
+    "Chronicle",
+    "Express",
+    "Headquarters",
+    "Secretariat",
+    "Presidium",
+    "Politburo",
+    "Politbureau",
+    "Commissariat",
+    "Federation",
+    "Trust",
+    "Bank",
+];
+
+/// Capitalised words that are never (the start of) a name: function words, sentence
+/// adverbs, months, days. Checked case-insensitively on sentence-initial words.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "him",
+    "them",
+    "us",
+    "me",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "of",
+    "with",
+    "without",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "while",
+    "when",
+    "where",
+    "whence",
+    "why",
+    "how",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "if",
+    "unless",
+    "although",
+    "though",
+    "because",
+    "as",
+    "but",
+    "and",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "then",
+    "thus",
+    "hence",
+    "however",
+    "therefore",
+    "moreover",
+    "nevertheless",
+    "meanwhile",
+    "finally",
+    "later",
+    "soon",
+    "once",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "again",
+    "also",
+    "even",
+    "still",
+    "only",
+    "just",
+    "perhaps",
+    "indeed",
+    "instead",
+    "otherwise",
+    "furthermore",
+    "besides",
+    "unfortunately",
+    "eventually",
+    "usually",
+    "certainly",
+    "surely",
+    "all",
+    "some",
+    "many",
+    "most",
+    "few",
+    "each",
+    "every",
+    "both",
+    "either",
+    "neither",
+    "no",
+    "not",
+    "none",
+    "nothing",
+    "one",
+    "two",
+    "three",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "other",
+    "another",
+    "such",
+    "among",
+    "between",
+    "within",
+    "upon",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "through",
+    "throughout",
+    "against",
+    "toward",
+    "towards",
+    "about",
+    "above",
+    "below",
+    "across",
+    "along",
+    "around",
+    "behind",
+    "beyond",
+    "despite",
+    "except",
+    "like",
+    "near",
+    "off",
+    "out",
+    "up",
+    "down",
+    "per",
+    "via",
+    "whether",
+    "let",
+    "yes",
+    "oh",
+    "well",
+    "dear",
+    "sir",
+    "madam",
+    "comrades",
+    "friends",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "handing",
+    "opening",
+    "having",
+    "being",
+    "upon",
+    "according",
+    "contrary",
+    "given",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "ever",
+    "never",
+    "always",
+    "often",
+    "sometimes",
+    "already",
+    "almost",
+    "much",
+    "more",
+    "less",
+    "very",
+    "too",
+    "quite",
+    "rather",
+    "above",
+    "chapter",
+    "part",
+    "section",
+    "vol",
+    "no",
+    "page",
+    "volume",
+    "source",
+    "written",
+    "published",
+    "note",
+    "notes",
+    "see",
+    "cf",
+    "ibid",
+    "ie",
+    "eg",
+    "etc",
+    "mr",
+    "mrs",
+    "dr",
+    "ms",
+];
+
+/// Personal pronouns that can be the subject of a speech verb, with their number/gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    Male,
+    Female,
+    Plural,
+    /// `I`/`we`: the narrator; never resolved to a name.
+    FirstPerson,
+}
+
+pub fn pronoun(word: &str) -> Option<Pronoun> {
+    match word {
+        "he" | "He" | "him" | "his" | "His" => Some(Pronoun::Male),
+        "she" | "She" | "her" | "Her" => Some(Pronoun::Female),
+        "they" | "They" | "them" | "their" | "Their" => Some(Pronoun::Plural),
+        "I" | "we" | "We" => Some(Pronoun::FirstPerson),
+        _ => None,
+    }
+}
+
+fn contains(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+fn contains_lower(list: &[&str], word: &str) -> bool {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        let lower = word.to_lowercase();
+        list.contains(&lower.as_str())
+    } else {
+        list.contains(&word)
+    }
+}
+
+pub fn is_speech_verb(word: &str) -> bool {
+    contains_lower(SPEECH_VERBS, word)
+}
+
+pub fn is_non_frame_prep(word: &str) -> bool {
+    contains(NON_FRAME_PREPS, word)
+}
+
+pub fn is_message_noun(word: &str) -> bool {
+    contains_lower(MESSAGE_NOUNS, word)
+}
+
+pub fn is_frame_noun(word: &str) -> bool {
+    contains_lower(FRAME_NOUNS, word)
+}
+
+pub fn is_utterance_noun(word: &str) -> bool {
+    contains_lower(UTTERANCE_NOUNS, word)
+}
+
+pub fn is_title_cue(word: &str) -> bool {
+    contains_lower(TITLE_CUES, word)
+}
+
+pub fn is_naming_cue(word: &str) -> bool {
+    contains_lower(NAMING_CUES, word)
+}
+
+pub fn is_honorific(word: &str) -> bool {
+    contains(HONORIFICS, word)
+}
+
+pub fn is_female_honorific(word: &str) -> bool {
+    contains(FEMALE_HONORIFICS, word)
+}
+
+pub fn is_org_word(word: &str) -> bool {
+    contains(ORG_WORDS, word)
+}
+
+pub fn is_not_name(word: &str) -> bool {
+    contains_lower(NOT_NAMES, word.trim_end_matches('.'))
+}
+
+/// Auxiliaries and adverbs allowed between a speaker and the speech verb
+/// (`L’Humanite kept writing`, `Trotsky later wrote`, `he had said`).
+pub fn is_verb_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "kept"
+            | "keeps"
+            | "had"
+            | "has"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "would"
+            | "will"
+            | "could"
+            | "might"
+            | "once"
+            | "later"
+            | "then"
+            | "also"
+            | "again"
+            | "simply"
+            | "calmly"
+            | "quietly"
+            | "angrily"
+            | "bluntly"
+            | "openly"
+            | "publicly"
+            | "himself"
+            | "herself"
+            | "themselves"
+            | "itself"
+            | "afterwards"
+            | "finally"
+            | "still"
+            | "always"
+            | "never"
+            | "often"
+            | "frequently"
+            | "repeatedly"
+            | "went"
+            | "on"
+            | "began"
+            | "begins"
+            | "continued"
+            | "to"
+            | "not"
+            | "did"
+            | "does"
+            | "do"
+            | "just"
+            | "only"
+            | "even"
+            | "soon"
+            | "immediately"
+            | "promptly"
+            | "first"
+            | "already"
+            | "thus"
+            | "so"
+            | "further"
+            | "not only"
+            | "flatly"
+            | "absolutely"
+    ) || (word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// Lines that open a letter (`Dear Friends,`, `Esteemed Natalia Ivanovna,`).
+pub fn is_salutation_start(word: &str) -> bool {
+    matches!(
+        word,
+        "Dear"
+            | "My"
+            | "Esteemed"
+            | "Respected"
+            | "Honoured"
+            | "Honored"
+            | "Sir"
+            | "Sirs"
+            | "Madam"
+            | "Gentlemen"
+            | "Comrades"
+            | "Comrade"
+            | "Friends"
+            | "Brothers"
+            | "Sisters"
+            | "Beloved"
+            | "Darling"
+            | "Dearest"
+            | "To"
+    )
+}
+
+/// First words of a letter's closing line (`Respectfully yours,`, `With comradely greetings,`).
+pub fn is_closing_start(word: &str) -> bool {
+    matches!(
+        word,
+        "Respectfully"
+            | "Sincerely"
+            | "Yours"
+            | "Faithfully"
+            | "Fraternally"
+            | "Comradely"
+            | "Cordially"
+            | "Affectionately"
+            | "Truly"
+            | "Regards"
+            | "Best"
+            | "Warmly"
+            | "Gratefully"
+            | "Ever"
+            | "Your"
+            | "With"
+            | "Kind"
+            | "Love"
+            | "Greetings"
+    )
+}
+
+/// Words after which a letter's closing line is a closing and not prose
+/// (`With all my heart I wish you success` is not one; `With comradely greetings,` is).
+pub fn is_closing_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().trim_end_matches([',', '.']),
+        "yours"
+            | "respectfully"
+            | "sincerely"
+            | "faithfully"
+            | "fraternally"
+            | "greetings"
+            | "regards"
+            | "wishes"
+            | "love"
+            | "truly"
+            | "cordially"
+            | "affectionately"
+            | "comradely"
+            | "salutations"
+            | "gratitude"
+            | "thanks"
+    )
+}
+
+/// First-/second-person words: a quotation using them is someone's own speech.
+pub fn is_personal_word(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "I’m"
+            | "I'm"
+            | "I’ve"
+            | "I've"
+            | "I’ll"
+            | "I'll"
+            | "I’d"
+            | "I'd"
+            | "me"
+            | "my"
+            | "My"
+            | "mine"
+            | "we"
+            | "We"
+            | "us"
+            | "our"
+            | "Our"
+            | "you"
+            | "You"
+            | "your"
+            | "Your"
+            | "yours"
+    )
+}
+
+/// Common finite verbs and auxiliaries: a quotation containing one reads as a clause.
+pub fn is_common_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "am"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "must"
+            | "may"
+            | "might"
+            | "have"
+            | "has"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "know"
+            | "think"
+            | "want"
+            | "give"
+            | "go"
+            | "come"
+            | "let"
+            | "see"
+            | "make"
+            | "take"
+            | "get"
+            | "tell"
+            | "say"
+            | "ask"
+            | "owe"
+            | "live"
+            | "lies"
+            | "need"
+    ) || word.contains("n’t")
+        || word.contains("n't")
+}

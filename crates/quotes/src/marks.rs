@@ -1,0 +1,469 @@
+//! Finds quotation-mark spans: “…”, ‘…’, "…", '…', «…». Marks are located with one
+//! Aho-Corasick pass; each is classified from its neighbours (an apostrophe between letters,
+//! `’30s`, a plural possessive `Marxists’ ` are not marks) and paired per paragraph with a
+//! stack, so nesting works and an unbalanced mark never reaches past its paragraph.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::text::{paragraphs, Para};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Double,
+    Single,
+    Guillemet,
+}
+
+/// One quotation span as byte offsets. `start..end` is the content inside the marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawQuote {
+    /// Byte offset of the opening mark (= `start` when there is none).
+    pub open: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset just after the closing mark; `None` when the paragraph ended first.
+    pub close: Option<usize>,
+    pub family: Family,
+    /// Index of the paragraph.
+    pub para: usize,
+    /// Index (in the sorted output) of the span this one is nested in.
+    pub parent: Option<usize>,
+    /// Index of the previous span of the same quotation (multi-paragraph quotations).
+    pub continues: Option<usize>,
+    pub marks: bool,
+}
+
+impl RawQuote {
+    /// Byte offset just after the span including its closing mark.
+    pub fn outer_end(&self) -> usize {
+        self.close.unwrap_or(self.end)
+    }
+}
+
+const MARKS: [&str; 8] = ["“", "”", "‘", "’", "\"", "'", "«", "»"];
+
+static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(MARKS).ok());
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open(Family),
+    Close(Family),
+    /// A straight double quote whose side the context does not tell.
+    Either,
+    /// `’`/`'` after a word: a closing single quote or an apostrophe (`Marxists’ `).
+    CloseOrApostrophe,
+    /// `'` before a word: an opening single quote or an elision (`'em`).
+    OpenOrApostrophe,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Event {
+    pos: usize,
+    len: usize,
+    role: Role,
+    straight: bool,
+}
+
+fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
+    let prev = text[..pos].chars().next_back();
+    let mark_len = MARKS[pattern].len();
+    let next = text[pos + mark_len..].chars().next();
+    let space_or_edge = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let opener_context = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«')
+        })
+    };
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    match pattern {
+        // “ and ” are normally unambiguous; a reversed one (word“ ) is taken by context.
+        0 => Some(
+            if !space_or_edge(prev) && !opener_context(prev) && space_or_edge(next) {
+                Role::Close(Family::Double)
+            } else {
+                Role::Open(Family::Double)
+            },
+        ),
+        1 => Some(if space_or_edge(prev) && alnum(next) {
+            Role::Open(Family::Double)
+        } else {
+            Role::Close(Family::Double)
+        }),
+        2 => {
+            if letter(prev) && letter(next) {
+                None
+            } else if space_or_edge(prev) && next.is_some_and(|c| c.is_ascii_digit()) {
+                None // ‘30s
+            } else {
+                Some(Role::Open(Family::Single))
+            }
+        }
+        3 | 5 => {
+            let straight = pattern == 5;
+            if alnum(prev) && alnum(next) {
+                None // Trotsky’s, doesn’t, rock'n'roll
+            } else if opener_context(prev) {
+                if next.is_some_and(|c| c.is_ascii_digit()) {
+                    None // ’30s
+                } else if straight && alnum(next)
+                    || !straight && next.is_some_and(|c| c.is_uppercase())
+                {
+                    Some(Role::OpenOrApostrophe)
+                } else if space_or_edge(next) {
+                    None
+                } else if straight {
+                    Some(Role::OpenOrApostrophe)
+                } else {
+                    None // ’em, ’tis
+                }
+            } else if letter(prev) {
+                Some(Role::CloseOrApostrophe)
+            } else {
+                Some(Role::Close(Family::Single))
+            }
+        }
+        4 => {
+            if opener_context(prev) && !space_or_edge(next) {
+                Some(Role::Open(Family::Double))
+            } else if !opener_context(prev)
+                && (space_or_edge(next) || next.is_some_and(|c| !c.is_alphanumeric()))
+            {
+                Some(Role::Close(Family::Double))
+            } else if space_or_edge(prev) && space_or_edge(next) {
+                None
+            } else {
+                Some(Role::Either)
+            }
+        }
+        6 => Some(Role::Open(Family::Guillemet)),
+        _ => Some(Role::Close(Family::Guillemet)),
+    }
+}
+
+/// Whether a single-quote closer exists among `events[from..]`.
+fn later_single_close(events: &[Event], from: usize) -> bool {
+    events[from..].iter().any(|e| {
+        matches!(
+            e.role,
+            Role::Close(Family::Single) | Role::CloseOrApostrophe
+        )
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Opened {
+    family: Family,
+    pos: usize,
+    len: usize,
+    straight: bool,
+}
+
+/// Trims whitespace from both ends of `text[start..end]`.
+fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        (start, start)
+    } else {
+        (start + lead, end - trail)
+    }
+}
+
+/// The family of the opening mark that begins the paragraph, if it begins with one.
+fn leading_opener(text: &str, para: Para) -> Option<Family> {
+    let t = text[para.start..para.end].trim_start();
+    match t.chars().next()? {
+        '“' => Some(Family::Double),
+        '"' => Some(Family::Double),
+        '‘' | '\'' => Some(Family::Single),
+        '«' => Some(Family::Guillemet),
+        _ => None,
+    }
+}
+
+fn has_any_mark(text: &str, para: Para) -> bool {
+    text[para.start..para.end]
+        .chars()
+        .any(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '‘'))
+}
+
+/// Whether a paragraph reads as someone's speech: it addresses or speaks as a person.
+fn reads_as_speech(text: &str, para: Para) -> bool {
+    let t = &text[para.start..para.end];
+    t.len() >= 40
+        && t.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+            .any(crate::lexicon::is_personal_word)
+}
+
+/// Finds all quotation-mark spans of `text`, sorted by opening position.
+pub fn find(text: &str) -> Vec<RawQuote> {
+    find_in(text, &paragraphs(text))
+}
+
+/// Like [`find`] with paragraphs already computed.
+pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
+    let Some(finder) = FINDER.as_ref() else {
+        return Vec::new();
+    };
+    let mut events_all: Vec<Event> = Vec::new();
+    for m in finder.find_iter(text) {
+        if let Some(role) = classify(text, m.start(), m.pattern().as_usize()) {
+            let straight = matches!(m.pattern().as_usize(), 4 | 5);
+            events_all.push(Event {
+                pos: m.start(),
+                len: m.end() - m.start(),
+                role,
+                straight,
+            });
+        }
+    }
+    let mut out: Vec<RawQuote> = Vec::new();
+    // (open position of the span to continue, paragraph index where the continuation opens)
+    let mut pending: Option<(usize, usize)> = None;
+    let mut ev = 0;
+    for (pi, &para) in paras.iter().enumerate() {
+        while ev < events_all.len() && events_all[ev].pos < para.start {
+            ev += 1;
+        }
+        let first = ev;
+        while ev < events_all.len() && events_all[ev].pos < para.end {
+            ev += 1;
+        }
+        let events = &events_all[first..ev];
+        let continuation = if pending.is_some_and(|(_, at)| at <= pi) {
+            pending.take().filter(|&(_, at)| at == pi)
+        } else {
+            None
+        };
+        let para_first = para.start
+            + (text[para.start..para.end].len() - text[para.start..para.end].trim_start().len());
+        let mut stack: Vec<Opened> = Vec::new();
+        let mut emitted_here: Vec<usize> = Vec::new();
+        let emit = |out: &mut Vec<RawQuote>, o: Opened, end: usize, close: Option<usize>| {
+            let (s, e) = trim(text, o.pos + o.len, end);
+            let continues_open = continuation
+                .filter(|_| o.pos == para_first)
+                .map(|(open, _)| open);
+            out.push(RawQuote {
+                open: o.pos,
+                start: s,
+                end: e,
+                close,
+                family: o.family,
+                para: pi,
+                parent: None,
+                // Resolved to an index after sorting; holds the open position until then.
+                continues: continues_open,
+                marks: true,
+            });
+        };
+        for (i, e) in events.iter().enumerate() {
+            let opened = |family| Opened {
+                family,
+                pos: e.pos,
+                len: e.len,
+                straight: e.straight,
+            };
+            let close_family = |stack: &mut Vec<Opened>,
+                                out: &mut Vec<RawQuote>,
+                                family: Family,
+                                emitted: &mut Vec<usize>|
+             -> bool {
+                if let Some(k) = stack.iter().rposition(|o| o.family == family) {
+                    let o = stack[k];
+                    stack.truncate(k);
+                    emitted.push(out.len());
+                    emit(out, o, e.pos, Some(e.pos + e.len));
+                    true
+                } else {
+                    false
+                }
+            };
+            match e.role {
+                Role::Open(Family::Single) if !e.straight => {
+                    // A ‘ that nothing closes is an apostrophe misuse unless it opens the paragraph.
+                    if later_single_close(events, i + 1) || e.pos == para_first {
+                        stack.push(opened(Family::Single));
+                    }
+                }
+                Role::Open(f) => stack.push(opened(f)),
+                Role::Close(f) => {
+                    close_family(&mut stack, &mut out, f, &mut emitted_here);
+                }
+                Role::Either => {
+                    if stack
+                        .iter()
+                        .any(|o| o.family == Family::Double && o.straight)
+                    {
+                        close_family(&mut stack, &mut out, Family::Double, &mut emitted_here);
+                    } else {
+                        stack.push(opened(Family::Double));
+                    }
+                }
+                Role::CloseOrApostrophe => {
+                    if !stack.iter().any(|o| o.family == Family::Single) {
+                        continue;
+                    }
+                    // `the workers’ party’`: a possessive before a word, with a closer still to come.
+                    let next_is_word = text[e.pos + e.len..].starts_with(' ')
+                        && text[e.pos + e.len + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphabetic);
+                    let plural_possessive = text[..e.pos].ends_with(['s', 'S']) && next_is_word;
+                    if plural_possessive && later_single_close(events, i + 1) {
+                        continue;
+                    }
+                    close_family(&mut stack, &mut out, Family::Single, &mut emitted_here);
+                }
+                Role::OpenOrApostrophe => {
+                    if later_single_close(events, i + 1) {
+                        stack.push(opened(Family::Single));
+                    }
+                }
+            }
+        }
+        // Unclosed marks end with the paragraph; only the outermost one becomes a span.
+        if let Some(&o) = stack.first() {
+            let later_same = emitted_here.iter().any(|&k| {
+                out[k].family == o.family && out[k].open > o.pos && out[k].parent.is_none()
+            });
+            let keep = !later_same && (o.family != Family::Single || o.pos == para_first);
+            if keep {
+                let open_pos = o.pos;
+                emit(&mut out, o, para.end, None);
+                let next = paras.get(pi + 1).copied();
+                let after = paras.get(pi + 2).copied();
+                if next.is_some_and(|n| leading_opener(text, n) == Some(o.family)) {
+                    pending = Some((open_pos, pi + 1));
+                } else if let (Some(n), Some(a)) = (next, after) {
+                    // A middle paragraph whose opening mark was lost: speech-like, mark-free,
+                    // and followed by a paragraph that re-opens the quotation.
+                    if !has_any_mark(text, n)
+                        && reads_as_speech(text, n)
+                        && leading_opener(text, a) == Some(o.family)
+                    {
+                        let (s, e) = trim(text, n.start, n.end);
+                        out.push(RawQuote {
+                            open: s,
+                            start: s,
+                            end: e,
+                            close: None,
+                            family: o.family,
+                            para: pi + 1,
+                            parent: None,
+                            continues: Some(open_pos),
+                            marks: false,
+                        });
+                        pending = Some((s, pi + 2));
+                    }
+                }
+            }
+        }
+    }
+    finish(out)
+}
+
+/// Sorts spans by position and turns parent/continuation positions into indices.
+pub fn finish(mut out: Vec<RawQuote>) -> Vec<RawQuote> {
+    out.sort_by_key(|q| (q.open, std::cmp::Reverse(q.outer_end())));
+    for i in 0..out.len() {
+        let open = out[i].open;
+        out[i].continues = out[i]
+            .continues
+            .and_then(|pos| out[..i].iter().rposition(|q| q.open == pos));
+        let inner_end = out[i].outer_end();
+        out[i].parent = out[..i]
+            .iter()
+            .rposition(|p| p.open < open && inner_end <= p.outer_end() && p.para == out[i].para);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        find(text).iter().map(|q| &text[q.start..q.end]).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_pairs() {
+        assert_eq!(
+            spans("He said “yes” and \"no\" and «oui»."),
+            ["yes", "no", "oui"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        let text = "Trotsky’s son read the Marxists’ Internet Archive in the ’30s, didn’t he? ‘Fine,’ she said.";
+        assert_eq!(spans(text), ["Fine,"]);
+    }
+
+    #[test]
+    fn nested_single_inside_double() {
+        let text = "Stalin said: “they will defend ‘the victim — Trotsky’ and more.”";
+        let found = find(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[1].start..found[1].end], "the victim — Trotsky");
+        assert_eq!(found[1].parent, Some(0));
+    }
+
+    #[test]
+    fn plural_possessive_inside_single_quotes() {
+        assert_eq!(
+            spans("It was ‘the workers’ party’ then."),
+            ["the workers’ party"]
+        );
+    }
+
+    #[test]
+    fn unclosed_mark_stops_at_paragraph_end() {
+        let text = "He wrote “this never closes.\n\nNext paragraph “has” its own.";
+        let found = find(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[0].start..found[0].end], "this never closes.");
+        assert!(found[0].close.is_none());
+        assert_eq!(found[1].continues, None);
+    }
+
+    #[test]
+    fn multi_paragraph_quotation_links_spans() {
+        let text = "He said: “First part.\n\n“Second part.\n\n“Last part.”\n\nNarration.";
+        let found = find(text);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[1].continues, Some(0));
+        assert_eq!(found[2].continues, Some(1));
+    }
+
+    #[test]
+    fn lost_opening_mark_in_middle_paragraph() {
+        let text = "“It is evident that we are lost.\n\nWe must fight on, and our comrades will follow us to the end.\n\n“No compromise is possible.”";
+        let found = find(text);
+        assert_eq!(found.len(), 3);
+        assert!(!found[1].marks);
+        assert_eq!(found[1].continues, Some(0));
+        assert_eq!(found[2].continues, Some(1));
+    }
+
+    #[test]
+    fn straight_single_quotes_and_elisions() {
+        assert_eq!(
+            spans("They sang 'em 'Solidarity' and the '30s hits."),
+            ["Solidarity"]
+        );
+        assert_eq!(spans("It's 'rock'n'roll' now."), ["rock'n'roll"]);
+    }
+
+    #[test]
+    fn stray_closing_mark_is_ignored() {
+        assert_eq!(spans("A stray” mark, then “a real one”."), ["a real one"]);
+    }
+}

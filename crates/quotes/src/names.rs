@@ -1,0 +1,605 @@
+//! Names of speakers: recognising a name (or a pronoun, or a `the guards` noun phrase) around a
+//! token from capitalisation, initials and honorifics, and choosing one canonical form per
+//! person per document by clustering the document's mentions that share a surname.
+
+use crate::lexicon::{self, Pronoun};
+use crate::text::Tok;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Person,
+    /// Organisation, body or publication (`the GPU`, `L’Humanite`, `Bulletin of …`).
+    Org,
+    /// A common-noun phrase for a group or person (`the guards`, `the old man`).
+    Phrase,
+    Pronoun(Pronoun),
+}
+
+/// A speaker mention as byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+}
+
+fn is_initials(w: &str) -> bool {
+    // `L.D.`, `V.`, `LD`, `VV` (two capitals, as archives write initials without dots)
+    let dotted = w.ends_with('.')
+        && w.split('.')
+            .filter(|s| !s.is_empty())
+            .all(|s| s.chars().count() == 1 && s.chars().all(char::is_uppercase));
+    dotted
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c == '-')
+        && w.chars().any(char::is_alphabetic)
+}
+
+/// Possessive-free form of a word (`Stalin’s` → `Stalin`).
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "de"
+            | "da"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "y"
+            | "bin"
+            | "ibn"
+            | "al"
+    )
+}
+
+/// Whether a token can be part of a name.
+pub fn is_name_word(t: &Tok<'_>) -> bool {
+    if !t.word {
+        return false;
+    }
+    let w = strip_possessive(t.text);
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if is_initials(w) || lexicon::is_honorific(w) {
+        return true;
+    }
+    !lexicon::is_not_name(w) && !w.chars().all(|c| c.is_ascii_digit())
+}
+
+fn classify(words: &[&str]) -> MentionKind {
+    let org = words
+        .iter()
+        .any(|w| lexicon::is_org_word(strip_possessive(w)))
+        || words.contains(&"of")
+        || (words.len() == 1 && is_acronym(words[0]) && words[0].chars().count() >= 3);
+    if org {
+        MentionKind::Org
+    } else {
+        MentionKind::Person
+    }
+}
+
+/// The name whose last token is `toks[last]`, extended leftwards over name words and inner
+/// connectors (`Bulletin of the Russian Opposition`). `None` if `toks[last]` is not a name word.
+pub fn name_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)> {
+    if !is_name_word(toks.get(last)?) {
+        return None;
+    }
+    let mut first = last;
+    loop {
+        if first >= 1
+            && is_name_word(&toks[first - 1])
+            && !toks[first - 1].text.ends_with("’s")
+            && !toks[first - 1].text.ends_with("'s")
+        {
+            first -= 1;
+            continue;
+        }
+        // connectors: `X of Y`, `X of the Y` (never a bare `the`: `Trotsky the Bulletin`)
+        let mut k = first;
+        while k >= 1 && toks[k - 1].word && is_connector(toks[k - 1].text) {
+            k -= 1;
+        }
+        if k < first && k >= 1 && toks[k].text != "the" && is_name_word(&toks[k - 1]) {
+            first = k - 1;
+            continue;
+        }
+        break;
+    }
+    Some((first, found(toks, first, last)))
+}
+
+/// The name starting at `toks[first]`, extended rightwards.
+pub fn name_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Found)> {
+    if !is_name_word(toks.get(first)?) {
+        return None;
+    }
+    let mut last = first;
+    loop {
+        if last + 1 < toks.len()
+            && is_name_word(&toks[last + 1])
+            && strip_possessive(toks[last].text) == toks[last].text
+        {
+            last += 1;
+            continue;
+        }
+        let mut k = last + 1;
+        while k < toks.len() && toks[k].word && is_connector(toks[k].text) {
+            k += 1;
+        }
+        if k > last + 1 && k < toks.len() && toks[last + 1].text != "the" && is_name_word(&toks[k])
+        {
+            last = k;
+            continue;
+        }
+        break;
+    }
+    Some((last, found(toks, first, last)))
+}
+
+fn found(toks: &[Tok<'_>], first: usize, last: usize) -> Found {
+    let words: Vec<&str> = toks[first..=last].iter().map(|t| t.text).collect();
+    let end = if toks[last].text.ends_with("’s") || toks[last].text.ends_with("'s") {
+        toks[last].end - strip_suffix_len(toks[last].text)
+    } else {
+        toks[last].end
+    };
+    Found {
+        start: toks[first].start,
+        end,
+        kind: classify(&words),
+    }
+}
+
+fn strip_suffix_len(w: &str) -> usize {
+    w.len() - strip_possessive(w).len()
+}
+
+/// A pronoun or `the <words>` phrase whose last token is `toks[last]`.
+pub fn phrase_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)> {
+    let t = toks.get(last)?;
+    if let Some(p) = lexicon::pronoun(t.text) {
+        if matches!(
+            t.text,
+            "he" | "He" | "she" | "She" | "they" | "They" | "I" | "we" | "We"
+        ) {
+            return Some((
+                last,
+                Found {
+                    start: t.start,
+                    end: t.end,
+                    kind: MentionKind::Pronoun(p),
+                },
+            ));
+        }
+        return None;
+    }
+    if !t.is_lower_word() || lexicon::is_not_name(t.text) {
+        return None;
+    }
+    // `the guards`, `the old man`, `the watchmen`: a determiner within three words back.
+    for back in 1..=3 {
+        let k = last.checked_sub(back)?;
+        let d = &toks[k];
+        if matches!(d.text, "the" | "The") {
+            return Some((
+                k,
+                Found {
+                    start: d.start,
+                    end: t.end,
+                    kind: MentionKind::Phrase,
+                },
+            ));
+        }
+        if !d.is_lower_word() || lexicon::is_not_name(d.text) || lexicon::is_speech_verb(d.text) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A `the <words>` phrase or pronoun or name starting at `toks[first]` (`said the old man`).
+pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Found)> {
+    let t = toks.get(first)?;
+    if let Some(found) = name_starting_at(toks, first) {
+        return Some(found);
+    }
+    if let Some(p) = lexicon::pronoun(t.text) {
+        if matches!(
+            t.text,
+            "he" | "she" | "they" | "He" | "She" | "They" | "him" | "her" | "them"
+        ) {
+            return Some((
+                first,
+                Found {
+                    start: t.start,
+                    end: t.end,
+                    kind: MentionKind::Pronoun(p),
+                },
+            ));
+        }
+    }
+    if matches!(t.text, "the" | "The" | "a" | "an") {
+        // the old man — up to four lower-case words, stopping before punctuation/verbs.
+        let mut last = first;
+        for k in first + 1..(first + 5).min(toks.len()) {
+            let w = &toks[k];
+            if w.word
+                && (w.is_lower_word() || is_name_word(w))
+                && !lexicon::is_not_name(w.text)
+                && !lexicon::is_speech_verb(w.text)
+            {
+                last = k;
+            } else {
+                break;
+            }
+        }
+        if last > first {
+            return Some((
+                last,
+                Found {
+                    start: t.start,
+                    end: toks[last].end,
+                    kind: MentionKind::Phrase,
+                },
+            ));
+        }
+    }
+    None
+}
+
+/// Whether `word` (capitalised) also occurs in lower case in `text`: then at the start of a
+/// sentence it is an ordinary word (`Everything`, `Usually`), not a name.
+pub fn is_common_word(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return true;
+    }
+    let needle = format!(" {lower} ");
+    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
+}
+
+/// Whether a person mention reads as a woman's name (female honorific or a first name in
+/// `-a`, as most European languages form them) — only used to skip incompatible antecedents.
+pub fn looks_female(name: &str) -> Option<bool> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = *words.first()?;
+    if lexicon::is_female_honorific(first) {
+        return Some(true);
+    }
+    if matches!(
+        first,
+        "Mr" | "Mr."
+            | "Sir"
+            | "Lord"
+            | "King"
+            | "Prince"
+            | "Duke"
+            | "Count"
+            | "Baron"
+            | "Father"
+            | "Brother"
+            | "Herr"
+            | "Monsieur"
+            | "Señor"
+    ) {
+        return Some(false);
+    }
+    if words.len() >= 2 && first.len() >= 4 && first.ends_with('a') && !first.ends_with('.') {
+        return Some(true);
+    }
+    None
+}
+
+/// Name words of a person mention without honorifics and possessives.
+fn parts(name: &str) -> Vec<&str> {
+    name.split_whitespace()
+        .map(strip_possessive)
+        .filter(|w| !lexicon::is_honorific(w))
+        .collect()
+}
+
+fn is_patronymic(w: &str) -> bool {
+    ["ovich", "evich", "ovna", "evna", "ich", "ichna", "inichna"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
+/// Same name allowing a feminine `-a` (Sedov/Sedova) and one-letter spelling variants
+/// (Natalya/Natalia).
+fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) == 1 {
+        let (short, long) = if a.len() < b.len() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        if long.starts_with(short) && short.len() >= 4 && matches!(long.last(), Some('a' | 'e')) {
+            return true;
+        }
+    }
+    a.len() == b.len()
+        && a.len() >= 5
+        && a[0] == b[0]
+        && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+}
+
+/// Whether first-name parts are compatible (equal, variant, or an initial of it).
+fn same_first(a: &str, b: &str) -> bool {
+    let ia = is_initials(a) || (a.chars().count() <= 2 && a.chars().all(char::is_uppercase));
+    let ib = is_initials(b) || (b.chars().count() <= 2 && b.chars().all(char::is_uppercase));
+    match (ia, ib) {
+        (false, false) => same_name(a, b),
+        _ => a.chars().next() == b.chars().next(),
+    }
+}
+
+/// All capitalised name chunks in `text` that contain a word equal (or variant) to `key`.
+fn chunks_with(text: &str, key: &str) -> Vec<String> {
+    let stem = key
+        .strip_suffix('a')
+        .filter(|s| s.len() >= 4)
+        .unwrap_or(key);
+    let finder = memchr::memmem::Finder::new(stem.as_bytes());
+    let mut out = Vec::new();
+    for at in finder.find_iter(text.as_bytes()) {
+        if !text.is_char_boundary(at) {
+            continue;
+        }
+        let prev = text[..at].chars().next_back();
+        if prev.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        // Expand to the surrounding line window and let the tokenizer cut the chunk.
+        // A name never spans a line break, so the window stops at the line's ends.
+        let lo = text[..at]
+            .char_indices()
+            .rev()
+            .take(60)
+            .take_while(|&(_, c)| c != '\n')
+            .last()
+            .map_or(at, |(i, _)| i);
+        let hi = text[at..]
+            .char_indices()
+            .take(80)
+            .take_while(|&(_, c)| c != '\n')
+            .last()
+            .map_or(at, |(i, c)| at + i + c.len_utf8());
+        let toks = crate::text::tokens(text, lo, hi);
+        let Some(idx) = toks.iter().position(|t| t.start == at) else {
+            continue;
+        };
+        if !same_name(strip_possessive(toks[idx].text), key) {
+            continue;
+        }
+        let first = name_ending_at(&toks, idx).map_or(idx, |(f, _)| f);
+        let last = name_starting_at(&toks, idx).map_or(idx, |(l, _)| l);
+        let chunk: Vec<&str> = toks[first..=last]
+            .iter()
+            .map(|t| strip_possessive(t.text))
+            .collect();
+        // Stop at a connector-joined organisation: `Trotsky School of …` is not a person.
+        if chunk.iter().any(|w| is_connector(w)) {
+            continue;
+        }
+        out.push(chunk.join(" "));
+    }
+    out
+}
+
+/// Fullness of a name form: full words first, then fewer initials, then length.
+fn fullness(name: &str) -> (usize, usize, usize) {
+    let p = parts(name);
+    let full = p
+        .iter()
+        .filter(|w| !is_initials(w) && w.chars().count() > 2)
+        .count();
+    (
+        full,
+        usize::MAX - p.iter().filter(|w| is_initials(w)).count(),
+        name.len(),
+    )
+}
+
+/// The canonical name of a person mention in this document: the fullest form of the same
+/// person the document uses. Organisations and phrases keep their surface form.
+pub fn canonical(text: &str, surface: &str, kind: MentionKind) -> String {
+    let cleaned = strip_possessive(surface.trim());
+    if kind == MentionKind::Phrase {
+        return lower_article(cleaned);
+    }
+    if kind != MentionKind::Person {
+        return cleaned.strip_prefix("the ").unwrap_or(cleaned).to_owned();
+    }
+    let p = parts(cleaned);
+    let Some(&last) = p.last() else {
+        return cleaned.to_owned();
+    };
+    // `Leon Davidovich` / `Natalia Ivanovna`: first name + patronymic, no surname.
+    if p.len() >= 2 && is_patronymic(last) {
+        return best_by_first(text, p[0]).unwrap_or_else(|| cleaned.to_owned());
+    }
+    // `L.D.` / `LD` alone: the surname that follows these initials elsewhere.
+    if p.len() == 1 && (is_initials(last) || is_acronym(last) && last.chars().count() <= 2) {
+        let bare = last.trim_end_matches('.');
+        return best_after_initials(text, last, bare).unwrap_or_else(|| cleaned.to_owned());
+    }
+    let forms = chunks_with(text, last);
+    let first = (p.len() >= 2).then(|| p[0]);
+    let compatible: Vec<&String> = match first {
+        Some(f) => forms
+            .iter()
+            .filter(|c| {
+                parts(c)
+                    .first()
+                    .is_some_and(|g| parts(c).len() >= 2 && same_first(f, g))
+            })
+            .collect(),
+        None => {
+            // A bare surname: the most mentioned full-name bearer of it (ties: first seen).
+            let mut groups: Vec<(String, usize)> = Vec::new();
+            for c in forms
+                .iter()
+                .filter(|c| parts(c).len() >= 2 && !same_name(parts(c)[0], last))
+            {
+                let g = parts(c)[0].to_owned();
+                match groups.iter_mut().find(|(k, _)| same_first(k, &g)) {
+                    Some((_, n)) => *n += 1,
+                    None => groups.push((g, 1)),
+                }
+            }
+            let best = groups
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, (_, n))| (*n, usize::MAX - i))
+                .map(|(_, (g, _))| g.clone());
+            match best {
+                Some(g) => forms
+                    .iter()
+                    .filter(|c| parts(c).len() >= 2 && same_first(&g, parts(c)[0]))
+                    .collect(),
+                None => Vec::new(),
+            }
+        }
+    };
+    compatible
+        .into_iter()
+        .filter(|c| parts(c).iter().skip(1).any(|l| same_name(l, last)))
+        .max_by_key(|c| fullness(c))
+        .cloned()
+        .filter(|c| fullness(c) > fullness(cleaned))
+        .unwrap_or_else(|| cleaned.to_owned())
+}
+
+fn best_by_first(text: &str, first: &str) -> Option<String> {
+    chunks_with(text, first)
+        .into_iter()
+        .filter(|c| {
+            let p = parts(c);
+            p.len() >= 2 && p.last().is_some_and(|l| !is_patronymic(l))
+        })
+        .max_by_key(|c| fullness(c))
+}
+
+fn best_after_initials(text: &str, initials: &str, bare: &str) -> Option<String> {
+    let mut best: Option<String> = None;
+    for form in [initials, bare] {
+        let finder = memchr::memmem::Finder::new(form.as_bytes());
+        for at in finder.find_iter(text.as_bytes()) {
+            let after = &text[at + form.len()..];
+            let Some(rest) = after.strip_prefix(' ') else {
+                continue;
+            };
+            let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            if word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().count() > 2
+                && !lexicon::is_not_name(&word)
+            {
+                let cand = canonical(text, &word, MentionKind::Person);
+                if best.as_ref().is_none_or(|b| fullness(&cand) > fullness(b)) {
+                    best = Some(cand);
+                }
+            }
+        }
+    }
+    best
+}
+
+fn lower_article(s: &str) -> String {
+    match s.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    fn name_before(text: &str, word: &str) -> String {
+        let toks = tokens(text, 0, text.len());
+        let i = toks.iter().position(|t| t.text == word).unwrap();
+        let (_, f) = name_ending_at(&toks, i).unwrap();
+        text[f.start..f.end].to_owned()
+    }
+
+    #[test]
+    fn names_with_connectors_initials_and_apostrophes() {
+        assert_eq!(
+            name_before(
+                "After that the Bulletin of the Russian Opposition wrote",
+                "Opposition"
+            ),
+            "Bulletin of the Russian Opposition"
+        );
+        assert_eq!(
+            name_before("the man L.D. Trotsky said", "Trotsky"),
+            "L.D. Trotsky"
+        );
+        assert_eq!(
+            name_before("so L’Humanite kept", "L’Humanite"),
+            "L’Humanite"
+        );
+        assert!(name_ending_at(&tokens("In", 0, 2), 0).is_none());
+    }
+
+    #[test]
+    fn canonical_prefers_the_fullest_form_of_the_same_person() {
+        let text = "Leon Trotsky wrote. Natalia Sedov Trotsky came. LD Trotsky left. Trotsky said. Leon Trotsky again.";
+        assert_eq!(
+            canonical(text, "Trotsky", MentionKind::Person),
+            "Leon Trotsky"
+        );
+        assert_eq!(
+            canonical(text, "Natalia Sedov Trotsky", MentionKind::Person),
+            "Natalia Sedov Trotsky"
+        );
+        let text = "Natalya Sedova spoke; later Natalia Sedova Trotsky wrote, and Natalia Ivanovna agreed.";
+        assert_eq!(
+            canonical(text, "Natalya Sedova", MentionKind::Person),
+            "Natalia Sedova Trotsky"
+        );
+        assert_eq!(
+            canonical(text, "Natalia Ivanovna", MentionKind::Person),
+            "Natalia Sedova Trotsky"
+        );
+    }
+
+    #[test]
+    fn initials_resolve_through_the_surname_they_precede() {
+        let text = "supporters of LD Trotsky. Later LD said so.";
+        assert_eq!(canonical(text, "LD", MentionKind::Person), "LD Trotsky");
+    }
+
+    #[test]
+    fn phrases_and_orgs_keep_their_form() {
+        assert_eq!(
+            canonical("", "The guards", MentionKind::Phrase),
+            "the guards"
+        );
+        assert_eq!(canonical("", "the GPU", MentionKind::Org), "GPU");
+    }
+}

@@ -1,0 +1,345 @@
+//! Text geometry the quote rules need: paragraphs (blank-line separated, or one per line in
+//! texts without blank lines), local sentence boundaries, and a small word tokenizer that
+//! keeps initials (`L.D.`) and inner apostrophes (`L’Humanite`, `Trotsky’s`) in one token.
+
+/// A paragraph as a byte range of the text (no trailing newline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Para {
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_blank(line: &str) -> bool {
+    line.chars().all(char::is_whitespace)
+}
+
+/// Whether a line starts a new paragraph on its own: indented, or a list item.
+fn starts_block(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    if trimmed.is_empty() {
+        return false;
+    }
+    let indented = line.starts_with("  ") || line.starts_with('\t');
+    indented || list_item_marker(trimmed).is_some()
+}
+
+/// Length in bytes of a list marker (`1. `, `2) `, `(a) `, `- `, `• `) at the start of a line.
+pub fn list_item_marker(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=3).contains(&digits)
+        && matches!(b.get(digits), Some(b'.' | b')'))
+        && b.get(digits + 1) == Some(&b' ')
+    {
+        return Some(digits + 2);
+    }
+    if b.first() == Some(&b'(')
+        && b.get(1).is_some_and(u8::is_ascii_alphanumeric)
+        && b.get(2) == Some(&b')')
+    {
+        return Some(3);
+    }
+    for bullet in ["- ", "• ", "* ", "– "] {
+        if line.starts_with(bullet) && line.len() > bullet.len() + 2 {
+            return Some(bullet.len());
+        }
+    }
+    None
+}
+
+/// Splits a text into paragraphs. A blank line always ends a paragraph; in a text without
+/// blank lines every line is a paragraph; an indented or list line always starts one.
+pub fn paragraphs(text: &str) -> Vec<Para> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push((at, nl));
+        at = nl + 1;
+    }
+    lines.push((at, text.len()));
+    let strip_cr = |(s, e): (usize, usize)| {
+        if e > s && text.as_bytes()[e - 1] == b'\r' {
+            (s, e - 1)
+        } else {
+            (s, e)
+        }
+    };
+    let has_blank = lines.iter().any(|&(s, e)| is_blank(&text[s..e]));
+    let mut paras = Vec::new();
+    let mut cur: Option<Para> = None;
+    for &line in &lines {
+        let (s, e) = strip_cr(line);
+        let content = &text[s..e];
+        if is_blank(content) {
+            paras.extend(cur.take());
+            continue;
+        }
+        match cur.as_mut() {
+            Some(p) if has_blank && !starts_block(content) => p.end = e,
+            _ => {
+                paras.extend(cur.take());
+                cur = Some(Para { start: s, end: e });
+            }
+        }
+    }
+    paras.extend(cur);
+    paras
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Lt", "Gen", "Col", "Capt", "Sgt", "Rev", "Jr", "Sr",
+    "No", "Nos", "Vol", "Vols", "vol", "p", "pp", "cf", "vs", "Mme", "Mlle", "ed", "eds", "Ibid",
+    "ibid", "op", "cit", "fig", "Fig", "approx", "ca", "c", "i.e", "e.g", "Co", "Inc", "Ltd",
+];
+
+/// Whether the `.` at byte `dot` ends a sentence (not an initial or an abbreviation).
+fn period_ends_sentence(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    let last = word.rsplit('.').next().unwrap_or(word);
+    let mut chars = last.chars();
+    let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    !(single_upper || ABBREVIATIONS.contains(&last) || ABBREVIATIONS.contains(&word))
+}
+
+/// Whether a sentence boundary sits right after the terminator ending at byte `after`
+/// (closing marks and brackets may follow it, then whitespace, then a capital or an opener).
+fn boundary_follows(text: &str, after: usize) -> Option<usize> {
+    let rest = &text[after..];
+    let mut iter = rest.char_indices().peekable();
+    while let Some(&(_, c)) = iter.peek() {
+        if matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»') {
+            iter.next();
+        } else {
+            break;
+        }
+    }
+    let mut saw_space = false;
+    while let Some(&(_, c)) = iter.peek() {
+        if c.is_whitespace() {
+            saw_space = true;
+            iter.next();
+        } else {
+            break;
+        }
+    }
+    let &(i, c) = iter.peek()?;
+    (saw_space
+        && (c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '“' | '‘' | '"' | '\'' | '«' | '(' | '[')))
+    .then_some(after + i)
+}
+
+/// The char boundary at or before byte `pos` (clamped to the text).
+pub fn floor_boundary(text: &str, pos: usize) -> usize {
+    let mut p = pos.min(text.len());
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
+}
+
+/// Byte offset where the sentence containing `pos` starts, not before `lo`.
+pub fn sentence_start(text: &str, lo: usize, pos: usize) -> usize {
+    let (lo, pos) = (floor_boundary(text, lo), floor_boundary(text, pos));
+    if lo >= pos {
+        return lo.min(pos);
+    }
+    let region = &text[lo..pos];
+    for (i, c) in region.char_indices().rev() {
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let abs = lo + i;
+            if c == '.' && !period_ends_sentence(text, abs) {
+                continue;
+            }
+            if let Some(next) = boundary_follows(text, abs + c.len_utf8()) {
+                if next <= pos {
+                    return next;
+                }
+            }
+        }
+    }
+    lo
+}
+
+/// Byte offset where the sentence containing `pos` ends (after its terminator), not after `hi`.
+pub fn sentence_end(text: &str, pos: usize, hi: usize) -> usize {
+    let (pos, hi) = (floor_boundary(text, pos), floor_boundary(text, hi));
+    if pos >= hi {
+        return hi.max(pos);
+    }
+    let region = &text[pos..hi];
+    for (i, c) in region.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let abs = pos + i;
+            if c == '.' && !period_ends_sentence(text, abs) {
+                continue;
+            }
+            if boundary_follows(text, abs + c.len_utf8()).is_some() {
+                return abs + c.len_utf8();
+            }
+        }
+    }
+    hi
+}
+
+/// A word or punctuation token with its byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+}
+
+impl Tok<'_> {
+    pub fn is(&self, s: &str) -> bool {
+        self.text == s
+    }
+    pub fn is_capitalised(&self) -> bool {
+        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn is_lower_word(&self) -> bool {
+        self.word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '’' | '\'' | '-' | '‑')
+}
+
+/// Tokenizes `text[from..to]` into words and single-character punctuation.
+pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
+    let (from, to) = (floor_boundary(text, from), floor_boundary(text, to));
+    if from >= to {
+        return Vec::new();
+    }
+    let region = &text[from..to];
+    let mut out = Vec::new();
+    let mut chars = region.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Tok {
+                text: &region[i..i + c.len_utf8()],
+                start: from + i,
+                end: from + i + c.len_utf8(),
+                word: false,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut segment_len = 1;
+        let mut segment_upper = c.is_uppercase();
+        let mut all_initials = true;
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                segment_len += 1;
+                chars.next();
+                continue;
+            }
+            let next = region[j + d.len_utf8()..].chars().next();
+            if is_inner_joiner(d) && next.is_some_and(char::is_alphanumeric) {
+                end = j + d.len_utf8();
+                segment_len = 0;
+                chars.next();
+                continue;
+            }
+            // `L.D.`, `V.` — a single capital followed by a period is an initial.
+            if d == '.' && segment_len == 1 && segment_upper && all_initials {
+                end = j + 1;
+                chars.next();
+                if let Some(&(_, e)) = chars.peek() {
+                    if e.is_uppercase() {
+                        let (k, e) = chars.next().unwrap_or((j, e));
+                        end = k + e.len_utf8();
+                        segment_len = 1;
+                        segment_upper = true;
+                        continue;
+                    }
+                }
+                break;
+            }
+            break;
+        }
+        if segment_len > 1 {
+            all_initials = false;
+        }
+        let _ = all_initials;
+        out.push(Tok {
+            text: &region[i..end],
+            start: from + i,
+            end: from + end,
+            word: true,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_by_blank_lines_and_list_items() {
+        let text = "One line\nwrapped.\n\n  1. First.\n  2. Second.\n\nLast";
+        let paras: Vec<&str> = paragraphs(text)
+            .iter()
+            .map(|p| &text[p.start..p.end])
+            .collect();
+        assert_eq!(
+            paras,
+            ["One line\nwrapped.", "  1. First.", "  2. Second.", "Last"]
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_line_without_blank_lines() {
+        let text = "First paragraph.\nSecond paragraph.";
+        assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn sentences_skip_initials_and_abbreviations() {
+        let text = "He met L.D. Trotsky. Then Mr. Smith said so. End";
+        let pos = text.find("said").unwrap();
+        assert_eq!(
+            &text[sentence_start(text, 0, pos)..sentence_end(text, pos, text.len())],
+            "Then Mr. Smith said so."
+        );
+        let pos = text.find("Trotsky").unwrap();
+        assert_eq!(sentence_start(text, 0, pos), 0);
+    }
+
+    #[test]
+    fn tokens_keep_initials_and_apostrophes() {
+        let text = "L’Humanite (daily) and L.D. Trotsky’s V. Ulianov, well-known.";
+        let words: Vec<&str> = tokens(text, 0, text.len()).iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            [
+                "L’Humanite",
+                "(",
+                "daily",
+                ")",
+                "and",
+                "L.D.",
+                "Trotsky’s",
+                "V.",
+                "Ulianov",
+                ",",
+                "well-known",
+                "."
+            ]
+        );
+    }
+}
