@@ -374,3 +374,60 @@ fn stage_without_piped_input_or_unknown_name_explains_itself() {
         .failure();
     assert!(stderr_of(assert.get_output()).contains("unknown stage `no_such_stage`"));
 }
+
+#[test]
+fn single_stage_reads_stdin_and_writes_stdout() {
+    let input =
+        "{\"id\":\"q\",\"text\":\"Stalin said: “We shall win.” It was a lie.\",\"keep\":[1]}\n";
+    let out = galley()
+        .args(["stage", "quotes"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["keep"], serde_json::json!([1]));
+    assert_eq!(records[0]["quotes"][0]["speaker"], "Stalin");
+    assert_eq!(records[0]["quotes"][0]["text"], "We shall win.");
+}
+
+#[test]
+fn output_is_byte_identical_at_any_thread_count_and_batch_size() {
+    let dir = workspace(&std::fs::read_to_string(repo().join("pipeline.toml")).unwrap());
+    let mut outputs = Vec::new();
+    for (threads, batch) in [("1", "1"), ("4", "2"), ("2", "256")] {
+        let output = dir.path().join(format!("out-{threads}.jsonl"));
+        galley()
+            .current_dir(dir.path())
+            .args([
+                "run",
+                "--threads",
+                threads,
+                "--batch-size",
+                batch,
+                "--output",
+            ])
+            .arg(&output)
+            .assert()
+            .success();
+        outputs.push(std::fs::read(&output).unwrap());
+    }
+    assert!(!outputs[0].is_empty());
+    assert!(
+        outputs.iter().all(|o| *o == outputs[0]),
+        "outputs differ between thread counts"
+    );
+}
+
+#[test]
+fn stage_options_are_checked_by_name() {
+    let assert = galley()
+        .args(["stage", "quotes", "--set", "no_such_option=1"])
+        .write_stdin("")
+        .assert()
+        .failure();
+    assert!(stderr_of(assert.get_output()).contains("no_such_option"));
+}

@@ -26,10 +26,17 @@ impl Rng {
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (out, megabytes) = match args.as_slice() {
-        [out, mb, ..] => (out.clone(), mb.parse::<usize>().context("MEGABYTES must be a whole number")?),
+        [out, mb, ..] => (
+            out.clone(),
+            mb.parse::<usize>()
+                .context("MEGABYTES must be a whole number")?,
+        ),
         _ => anyhow::bail!("usage: gen_corpus OUT.jsonl MEGABYTES [SEED]"),
     };
-    let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(0x9E37_79B9_7F4A_7C15u64);
+    let seed = args
+        .get(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x9E37_79B9_7F4A_7C15u64);
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
     let mut paragraphs = Vec::new();
     let mut headers = Vec::new();
@@ -37,9 +44,25 @@ fn main() -> Result<()> {
     entries.sort_by_key(|e| e.path());
     for entry in entries {
         let text = std::fs::read_to_string(entry.path())?;
-        let parts: Vec<&str> = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
-        headers.push(parts.iter().take(8).copied().collect::<Vec<_>>().join("\n\n"));
-        paragraphs.extend(parts.into_iter().filter(|p| p.len() > 200).map(str::to_owned));
+        let parts: Vec<&str> = text
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        headers.push(
+            parts
+                .iter()
+                .take(8)
+                .copied()
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+        );
+        paragraphs.extend(
+            parts
+                .into_iter()
+                .filter(|p| p.len() > 200)
+                .map(str::to_owned),
+        );
     }
     let mut rng = Rng(seed | 1);
     let mut writer = BufWriter::new(std::fs::File::create(&out).with_context(|| out.clone())?);
@@ -59,6 +82,9 @@ fn main() -> Result<()> {
         n += 1;
     }
     writer.flush()?;
-    eprintln!("wrote {n} documents, {:.1} MB, to {out}", written as f64 / 1e6);
+    eprintln!(
+        "wrote {n} documents, {:.1} MB, to {out}",
+        written as f64 / 1e6
+    );
     Ok(())
 }

@@ -13,7 +13,7 @@ pub use galley_record as record;
 
 /// Every stage built into the `galley` binary, in pipeline order.
 pub fn builtin_registry() -> Registry {
-    Registry::new()
+    Registry::new().with(galley_quotes::spec())
 }
 
 /// Parses the command line and runs it with the stages of `registry`; errors are printed
