@@ -1,0 +1,673 @@
+//! Sentence boundaries inside one layout block (a paragraph, heading or list item): finds
+//! candidate terminators with memchr and decides each from the word before it, the closing
+//! quotes and brackets after it and the shape of the next word.
+
+use memchr::memchr3;
+
+use crate::chars::{
+    bullet_len, char_at, char_before, closer_len, dash_len, opener_len, skip_ws, trim_end,
+    ws_len, ELLIPSIS,
+};
+use crate::lexicon::{is_starter, Class, Lexicon};
+
+/// The switches the boundary rules read (a digest of the user's options).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Flags {
+    pub split_inside_quotes: bool,
+    pub split_lowercase: bool,
+    pub split_missing_space: bool,
+}
+
+/// How a list item is numbered, so the next item can be found inline (`1) a 2) b`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Dot,
+    Paren,
+    DotParen,
+    Enclosed,
+    Bracket,
+}
+
+impl Style {
+    fn write(self, label: &str) -> String {
+        match self {
+            Style::Dot => format!("{label}."),
+            Style::Paren => format!("{label})"),
+            Style::DotParen => format!("{label}.)"),
+            Style::Enclosed => format!("({label})"),
+            Style::Bracket => format!("[{label}]"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Bullet { at: usize, len: usize },
+    Number(u32, Style),
+    Letter(u8, Style),
+}
+
+/// A list marker at the start of a segment or line: `1.`, `2)`, `a.`, `(iv)`, `•`, `[3]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marker {
+    /// Byte just after the marker.
+    pub end: usize,
+    label: Label,
+}
+
+impl Marker {
+    pub(crate) fn is_letter(&self) -> bool {
+        matches!(self.label, Label::Letter(..))
+    }
+}
+
+/// Parses a list marker at `s`. `loose` also accepts `-`, `*` and dashes as bullets (at the
+/// start of a line they are bullets; inside prose they are punctuation).
+pub(crate) fn list_marker(text: &str, s: usize, end: usize, loose: bool) -> Option<Marker> {
+    let b = &text.as_bytes()[..end];
+    let mut i = s;
+    let blen = bullet_len(b, i, loose);
+    let bullet = (blen > 0).then_some(Label::Bullet { at: s, len: blen });
+    if blen > 0 {
+        i += blen;
+        // A bullet must be followed by a space (or directly by a number: `⁃9. item`).
+        let spaced = ws_len(text, i) > 0;
+        if !spaced && !b.get(i).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        while i < end && matches!(b[i], b' ' | b'\t') {
+            i += 1;
+        }
+    }
+    let numbered = enumerator(text, i, end);
+    match (bullet, numbered) {
+        (Some(label), Some((e, _))) => Some(Marker { end: e, label }),
+        (Some(label), None) => Some(Marker { end: i, label }),
+        (None, Some((e, label))) => Some(Marker { end: e, label }),
+        (None, None) => None,
+    }
+}
+
+/// `12.`, `3)`, `1.)`, `(4)`, `[5]`, `a.`, `b)`, `(c)` followed by whitespace.
+fn enumerator(text: &str, s: usize, end: usize) -> Option<(usize, Label)> {
+    let b = &text.as_bytes()[..end];
+    let followed = |e: usize| (e >= end || ws_len(text, e) > 0).then_some(e);
+    let open = match b.get(s) {
+        Some(b'(') => Some(Style::Enclosed),
+        Some(b'[') => Some(Style::Bracket),
+        _ => None,
+    };
+    let i = s + usize::from(open.is_some());
+    let digits = b[i.min(end)..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    let (label_end, label) = if (1..=3).contains(&digits) {
+        let n = text[i..i + digits].parse::<u32>().ok()?;
+        (i + digits, Label::Number(n, Style::Dot))
+    } else if digits == 0 && b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        (i + 1, Label::Letter(b[i], Style::Dot))
+    } else {
+        return None;
+    };
+    let with_style = |style| match label {
+        Label::Number(n, _) => Label::Number(n, style),
+        Label::Letter(c, _) => Label::Letter(c, style),
+        bullet => bullet,
+    };
+    let rest = &b[label_end..];
+    let (e, style) = match (open, rest) {
+        (Some(Style::Enclosed), [b')', ..]) => (label_end + 1, Style::Enclosed),
+        (Some(Style::Bracket), [b']', ..]) => (label_end + 1, Style::Bracket),
+        (Some(_), _) => return None,
+        (None, [b'.', b')', ..]) => (label_end + 2, Style::DotParen),
+        (None, [b'.', ..]) => (label_end + 1, Style::Dot),
+        (None, [b')', ..]) => (label_end + 1, Style::Paren),
+        _ => return None,
+    };
+    followed(e).map(|e| (e, with_style(style)))
+}
+
+/// How a run of terminators reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Terminator {
+    Period,
+    Ellipsis,
+    /// Contains `?` or `!`.
+    Strong,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NextKind {
+    Upper,
+    Lower,
+    Digit,
+    Dash,
+    Bullet,
+    Other,
+}
+
+/// The word after a candidate boundary.
+#[derive(Debug, Clone, Copy)]
+struct Next {
+    kind: NextKind,
+    /// A typical sentence opener (`The`, `He`), not an initial.
+    starter: bool,
+    /// The pronoun `I` (capitalised anywhere, so no evidence of a new sentence).
+    pronoun_i: bool,
+    /// A list marker (`2.`, `3)`) starts here.
+    list_marker: bool,
+    alphabetic: bool,
+}
+
+/// What the word before a full stop is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Before {
+    Normal,
+    Number,
+    /// A one-letter capital: an initial or the pronoun `I`.
+    Initial(u8),
+    /// Chains of single letters: `U.S`, `L.D`, `V.I`.
+    Chain,
+    /// `a.m` / `p.m`.
+    Time,
+    Abbrev(Class),
+}
+
+enum Step {
+    Split { end: usize, next: usize },
+    Continue(usize),
+}
+
+/// Splits blocks of one text into sentences.
+pub(crate) struct Blocks<'a> {
+    pub text: &'a str,
+    pub lexicon: &'a Lexicon,
+    pub flags: Flags,
+}
+
+impl Blocks<'_> {
+    /// Appends the sentences of the block `bs..be` (trimmed, non-empty) to `out` as byte ranges.
+    pub(crate) fn split(&self, bs: usize, be: usize, out: &mut Vec<(usize, usize)>) {
+        let b = self.text.as_bytes();
+        let quotes =
+            if self.flags.split_inside_quotes { Vec::new() } else { quote_spans(b, bs, be) };
+        let mut seg = skip_ws(self.text, bs, be);
+        let (mut pos, mut forced) = self.segment_start(seg, be);
+        let mut punct = bs; // next `.?!` at or after the last search start
+        let mut punct_from = usize::MAX;
+        let mut ell = bs;
+        let mut ell_from = usize::MAX;
+        while seg < be {
+            if punct_from == usize::MAX || punct < pos {
+                punct = memchr3(b'.', b'?', b'!', &b[pos..be]).map_or(be, |i| pos + i);
+                punct_from = pos;
+            }
+            if ell_from == usize::MAX || ell < pos {
+                ell = find_ellipsis(b, pos, be);
+                ell_from = pos;
+            }
+            let cand = punct.min(ell);
+            if let Some(f) = forced.filter(|&f| f <= cand) {
+                push(self.text, out, seg, f);
+                seg = f;
+                (pos, forced) = self.segment_start(seg, be);
+                continue;
+            }
+            if cand >= be {
+                break;
+            }
+            match self.decide(seg, cand, be, &quotes) {
+                Step::Split { end, next } => {
+                    push(self.text, out, seg, end);
+                    seg = skip_ws(self.text, next, be);
+                    (pos, forced) = self.segment_start(seg, be);
+                }
+                Step::Continue(resume) => pos = resume,
+            }
+        }
+        push(self.text, out, seg, be);
+    }
+
+    /// Where scanning starts in a segment (after a list marker) and where the next inline
+    /// list item begins, if the segment is one.
+    fn segment_start(&self, seg: usize, be: usize) -> (usize, Option<usize>) {
+        match list_marker(self.text, seg, be, false) {
+            Some(m) => (m.end, self.next_item(&m, be)),
+            None => (seg, None),
+        }
+    }
+
+    /// The next item of an inline list (`1) a 2) b`, `• a • b`).
+    fn next_item(&self, m: &Marker, be: usize) -> Option<usize> {
+        let b = self.text.as_bytes();
+        let needle: Vec<u8> = match m.label {
+            Label::Bullet { at, len } => b[at..at + len].to_vec(),
+            Label::Number(n, style) if style != Style::Bracket => {
+                style.write(&(n + 1).to_string()).into_bytes()
+            }
+            Label::Letter(c, style) if c.is_ascii_alphabetic() && !matches!(c, b'z' | b'Z') => {
+                style.write(&char::from(c + 1).to_string()).into_bytes()
+            }
+            _ => return None,
+        };
+        let is_bullet = matches!(m.label, Label::Bullet { .. });
+        let mut from = m.end;
+        while let Some(i) = memchr::memmem::find(&b[from..be], &needle) {
+            let at = from + i;
+            let after = at + needle.len();
+            let spaced_before = char_before(self.text, at).is_some_and(char::is_whitespace);
+            let spaced_after = is_bullet || after >= be || ws_len(self.text, after) > 0;
+            if spaced_before && spaced_after && !self.after_abbreviation(m.end, at) {
+                return Some(at);
+            }
+            from = after;
+        }
+        None
+    }
+
+    /// Whether the word before `at` is an abbreviation that takes a number (`No. 2.`).
+    fn after_abbreviation(&self, lo: usize, at: usize) -> bool {
+        let end = trim_end(self.text, lo, at);
+        let b = self.text.as_bytes();
+        if end == lo || b[end - 1] != b'.' {
+            return false;
+        }
+        let (ws, we) = self.word_before(lo, end - 1);
+        !matches!(self.classify(&b[ws..we]), Before::Normal | Before::Number)
+    }
+
+    fn decide(&self, seg: usize, p: usize, be: usize, quotes: &[(usize, usize)]) -> Step {
+        let b = self.text.as_bytes();
+        let (cend, term) = cluster(b, p, be);
+        let resume = Step::Continue(cend);
+        if p == seg {
+            return resume; // a leading ellipsis or stray mark ends nothing
+        }
+        // `(?)`, `(!)`, `[...]`: editorial marks inside brackets never end a sentence.
+        if matches!(b[p - 1], b'(' | b'[') && matches!(b.get(cend), Some(b')' | b']')) {
+            return resume;
+        }
+        let Some(j) = closers(b, cend, be) else { return resume };
+        if j >= be {
+            return Step::Split { end: be, next: be };
+        }
+        let q = skip_ws(self.text, j, be);
+        if q == j {
+            return if self.missing_space(seg, p, j, term) {
+                Step::Split { end: j, next: j }
+            } else {
+                resume
+            };
+        }
+        if !quotes.is_empty() && quotes.iter().any(|&(o, c)| o < j && j < c) {
+            return resume;
+        }
+        let next = self.next_word(q, be);
+        let closed = j > cend;
+        let split = match term {
+            Term::Strong => next.kind != NextKind::Lower,
+            Term::Ellipsis => {
+                let ends = next.kind == NextKind::Upper && !next.pronoun_i;
+                // `compounds. . . . The`: the attached stop ends the sentence and the spaced
+                // ellipsis opens the next one.
+                let attached = !char_before(self.text, p).is_some_and(char::is_whitespace);
+                if ends && attached && b[p] == b'.' && b.get(p + 1) == Some(&b' ') {
+                    return Step::Split { end: p + 1, next: p + 1 };
+                }
+                ends
+            }
+            Term::Period => self.period(seg, p, closed, &next),
+        };
+        if split {
+            Step::Split { end: j, next: q }
+        } else {
+            resume
+        }
+    }
+
+    /// Whether a single full stop at `p` ends its sentence, given the word after it.
+    fn period(&self, seg: usize, p: usize, closed: bool, next: &Next) -> bool {
+        let b = self.text.as_bytes();
+        let (ws, we) = self.word_before(seg, p);
+        let before = self.classify(&b[ws..we]);
+        match next.kind {
+            NextKind::Upper => match before {
+                Before::Normal | Before::Number => !self.inline_enumerator(seg, ws, we, before),
+                Before::Abbrev(Class::Final | Class::Numeral) => true,
+                Before::Abbrev(Class::Prepositive) => false,
+                Before::Abbrev(Class::Regular) | Before::Chain => closed || next.starter,
+                Before::Time => words_between(b, seg, ws) >= 3,
+                Before::Initial(c) => {
+                    next.starter || (c == b'I' && !self.previous_capitalised(seg, ws))
+                }
+            },
+            NextKind::Lower => {
+                let ordinary = match before {
+                    Before::Normal => we - ws >= 3 && b[ws..we].iter().all(|&c| c >= 0x80 || c.is_ascii_alphabetic() || c == b'\'' || c == b'-'),
+                    Before::Number => we - ws == 4 && b[ws..we].iter().all(u8::is_ascii_digit),
+                    _ => false,
+                };
+                self.flags.split_lowercase && !closed && ordinary && next.alphabetic
+            }
+            NextKind::Digit => {
+                matches!(before, Before::Normal | Before::Number | Before::Abbrev(Class::Final))
+                    && next.list_marker
+            }
+            NextKind::Dash => matches!(
+                before,
+                Before::Normal | Before::Number | Before::Abbrev(Class::Final | Class::Numeral)
+            ),
+            NextKind::Bullet => true,
+            NextKind::Other => false,
+        }
+    }
+
+    /// `demands: 1. Abrogation`: a small number after a colon is a list label, not an ending.
+    fn inline_enumerator(&self, seg: usize, ws: usize, we: usize, before: Before) -> bool {
+        if before != Before::Number || we - ws > 3 {
+            return false;
+        }
+        let prev = trim_end(self.text, seg, ws);
+        prev > seg && matches!(self.text.as_bytes()[prev - 1], b':' | b';')
+    }
+
+    /// OCR lost the space after a terminator (`in 1929.Here we`, `strike?The`).
+    fn missing_space(&self, seg: usize, p: usize, j: usize, term: Term) -> bool {
+        if !self.flags.split_missing_space || term == Term::Ellipsis {
+            return false;
+        }
+        let b = self.text.as_bytes();
+        // The next word: a capital then a lower-case letter, not part of a domain or address.
+        let Some(first) = char_at(self.text, j).filter(|c| c.is_uppercase()) else {
+            return false;
+        };
+        let k = j + first.len_utf8();
+        if !char_at(self.text, k).is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let mut e = k;
+        while e < b.len() && (b[e].is_ascii_alphabetic() || b[e] >= 0x80) {
+            e += 1;
+        }
+        if matches!(b.get(e), Some(b'@' | b'/'))
+            || (b.get(e) == Some(&b'.') && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric))
+        {
+            return false;
+        }
+        // The token before: long enough to be a word or a year, not an address or abbreviation.
+        let mut ts = p;
+        while ts > seg && !char_before(self.text, ts).is_some_and(char::is_whitespace) {
+            ts -= char_before(self.text, ts).map_or(1, char::len_utf8);
+        }
+        let token = &b[ts..p];
+        if token.iter().any(|c| matches!(c, b'@' | b'/' | b':' | b'.')) {
+            return false;
+        }
+        if term == Term::Strong {
+            return char_before(self.text, p).is_some_and(char::is_alphabetic);
+        }
+        let (ws, we) = self.word_before(seg, p);
+        let last_ok = char_before(self.text, we).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        we - ws >= 3
+            && last_ok
+            && matches!(self.classify(&b[ws..we]), Before::Normal | Before::Number)
+    }
+
+    /// The token before byte `p` without surrounding quotes and brackets.
+    fn word_before(&self, seg: usize, p: usize) -> (usize, usize) {
+        let b = self.text.as_bytes();
+        let mut we = p;
+        // Trailing closers: `accident”.`
+        loop {
+            let c = char_before(self.text, we);
+            match c {
+                Some(c @ ('"' | '\'' | ')' | ']' | '”' | '’' | '»')) if we > seg => {
+                    we -= c.len_utf8()
+                }
+                _ => break,
+            }
+        }
+        let mut ws = we;
+        while ws > seg {
+            match char_before(self.text, ws) {
+                Some(c) if !c.is_whitespace() => ws -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        while ws < we {
+            let n = opener_len(b, ws);
+            if n == 0 {
+                break;
+            }
+            ws += n;
+        }
+        (ws, we)
+    }
+
+    fn classify(&self, w: &[u8]) -> Before {
+        if w.is_empty() {
+            return Before::Normal;
+        }
+        if w.contains(&b'.') {
+            return chain(w);
+        }
+        if w.len() == 1 && w[0].is_ascii_uppercase() {
+            return Before::Initial(w[0]);
+        }
+        if w.len() == 1 && w[0].is_ascii_lowercase() {
+            return Before::Abbrev(self.lexicon.class(w).unwrap_or(Class::Regular));
+        }
+        if let Some(class) = self.lexicon.class(w) {
+            return Before::Abbrev(class);
+        }
+        // A capital initial outside ASCII (`É.`).
+        if let Ok(s) = std::str::from_utf8(w) {
+            let mut it = s.chars();
+            if let (Some(c), None) = (it.next(), it.next()) {
+                if c.is_uppercase() {
+                    return Before::Initial(b'E');
+                }
+            }
+        }
+        let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
+        // Pre-decimal money: `10s.`, `6d.`
+        if digits > 0 && digits + 1 == w.len() && matches!(w[digits], b's' | b'd') {
+            return Before::Abbrev(Class::Final);
+        }
+        if digits > 0
+            && w.iter().all(|&c| c.is_ascii_digit() || matches!(c, b',' | b'-' | b'/' | 0x80..=0xFF))
+        {
+            return Before::Number;
+        }
+        Before::Normal
+    }
+
+    fn next_word(&self, q: usize, be: usize) -> Next {
+        let b = self.text.as_bytes();
+        let mut r = q;
+        for _ in 0..3 {
+            let n = opener_len(b, r);
+            if n == 0 || r + n >= be {
+                break;
+            }
+            r += n;
+        }
+        let mut next = Next {
+            kind: NextKind::Other,
+            starter: false,
+            pronoun_i: false,
+            list_marker: false,
+            alphabetic: false,
+        };
+        let Some(c) = char_at(self.text, r) else { return next };
+        if c.is_ascii_digit() || matches!(c, '$' | '£' | '€') {
+            next.kind = NextKind::Digit;
+            next.list_marker = enumerator(self.text, q, be).is_some();
+        } else if c.is_uppercase() {
+            next.kind = NextKind::Upper;
+            let we = r + b[r..be].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let word = &b[r..we];
+            let initial = word.len() == 1 && b.get(we) == Some(&b'.');
+            next.starter = is_starter(word) && !initial;
+            next.pronoun_i = word == b"I";
+        } else if c.is_lowercase() {
+            next.kind = NextKind::Lower;
+            next.alphabetic = true;
+        } else if bullet_len(b, r, false) > 0 {
+            next.kind = NextKind::Bullet;
+        } else if dash_len(b, r) > 0 {
+            next.kind = NextKind::Dash;
+        }
+        next
+    }
+
+    /// Whether the word before `ws` is capitalised and not the first word of the segment
+    /// (`Albert I. Jones`, not `you and I. Did`).
+    fn previous_capitalised(&self, seg: usize, ws: usize) -> bool {
+        let end = trim_end(self.text, seg, ws);
+        if end == seg {
+            return false;
+        }
+        let (ps, _) = self.word_before(seg, end);
+        ps > seg && char_at(self.text, ps).is_some_and(char::is_uppercase)
+    }
+}
+
+type Term = Terminator;
+
+/// Reads the run of terminators starting at `p`: `.`, `?!`, `...`, `…`, `. . . .`.
+fn cluster(b: &[u8], p: usize, be: usize) -> (usize, Terminator) {
+    let (mut i, mut dots, mut ell, mut strong) = (p, 0, false, false);
+    while i < be {
+        match b[i] {
+            b'.' => {
+                dots += 1;
+                i += 1;
+            }
+            b'?' | b'!' => {
+                strong = true;
+                i += 1;
+            }
+            0xE2 if b[i..be].starts_with(ELLIPSIS) => {
+                ell = true;
+                i += 3;
+            }
+            // Spaced ellipsis dots: `. . .`
+            b' ' if (dots > 0 || ell) && !strong && b.get(i + 1) == Some(&b'.') && i + 1 < be => {
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    let term = if strong {
+        Terminator::Strong
+    } else if ell || dots >= 2 {
+        Terminator::Ellipsis
+    } else {
+        Terminator::Period
+    };
+    (i, term)
+}
+
+/// Skips closing quotes and brackets (and stops repeated after them, `?”.`) after a
+/// terminator. `None` when a `'`/`’` turns out to be an apostrophe (`Jr.'s`).
+fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
+    while j < be {
+        let n = closer_len(b, j);
+        if n > 0 {
+            let apostrophe = matches!(b[j], b'\'' | 0xE2)
+                && b.get(j + n).is_some_and(|c| c.is_ascii_alphanumeric());
+            if apostrophe && (b[j] == b'\'' || b[j + 2] == 0x99) {
+                return None;
+            }
+            j += n;
+        } else if matches!(b[j], b'.' | b'?' | b'!') {
+            j += 1;
+        } else if b[j] == b'[' {
+            // Footnote reference after the stop: `end.[12]`
+            let digits = b[j + 1..be].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 || b.get(j + 1 + digits) != Some(&b']') {
+                break;
+            }
+            j += digits + 2;
+        } else {
+            break;
+        }
+    }
+    Some(j.min(be))
+}
+
+/// `U.S`, `L.D`, `e.g`, `a.m`: single letters joined by stops; anything else with an inner
+/// stop (`3.14`, `Jane.Doe@example.com`) is an ordinary token.
+fn chain(w: &[u8]) -> Before {
+    let mut letters = [0u8; 8];
+    let mut n = 0;
+    for (k, &c) in w.iter().enumerate() {
+        let expect_letter = k % 2 == 0;
+        if expect_letter != c.is_ascii_alphabetic() || (!expect_letter && c != b'.') || n == 8 {
+            return if w.iter().any(u8::is_ascii_digit) && w.iter().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',')) {
+                Before::Number
+            } else {
+                Before::Normal
+            };
+        }
+        if expect_letter {
+            letters[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    match &letters[..n] {
+        b"am" | b"pm" => Before::Time,
+        b"eg" | b"ie" | b"cf" | b"nb" | b"vs" | b"viz" => Before::Abbrev(Class::Prepositive),
+        _ => Before::Chain,
+    }
+}
+
+fn words_between(b: &[u8], from: usize, to: usize) -> usize {
+    b[from..to].split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).take(3).count()
+}
+
+fn find_ellipsis(b: &[u8], from: usize, be: usize) -> usize {
+    let mut i = from;
+    while let Some(k) = memchr::memchr(0xA6, &b[i..be]) {
+        let at = i + k;
+        if at >= from + 2 && b[at - 2] == 0xE2 && b[at - 1] == 0x80 {
+            return at - 2;
+        }
+        i = at + 1;
+    }
+    be
+}
+
+/// Quotations closed within the block, as `(open, after close)` byte pairs.
+fn quote_spans(b: &[u8], bs: usize, be: usize) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut curly: Vec<usize> = Vec::new();
+    let mut straight: Option<usize> = None;
+    let mut i = bs;
+    while i < be {
+        match &b[i..be] {
+            [0xE2, 0x80, 0x9C, ..] | [0xC2, 0xAB, ..] => curly.push(i),
+            [0xE2, 0x80, 0x9D, ..] | [0xC2, 0xBB, ..] => {
+                let len = if b[i] == 0xC2 { 2 } else { 3 };
+                if let Some(o) = curly.pop() {
+                    spans.push((o, i + len));
+                }
+            }
+            [b'"', ..] => match straight.take() {
+                Some(o) => spans.push((o, i + 1)),
+                None => straight = Some(i),
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    spans
+}
+
+/// Appends `s..e` trimmed, if anything is left.
+fn push(text: &str, out: &mut Vec<(usize, usize)>, s: usize, e: usize) {
+    let s = skip_ws(text, s, e);
+    let e = trim_end(text, s, e);
+    if s < e {
+        out.push((s, e));
+    }
+}

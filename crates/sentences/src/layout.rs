@@ -1,0 +1,163 @@
+//! Layout: cuts a region of text into blocks that no sentence may cross. Blank lines always
+//! cut; inside a paragraph a single line break cuts before a list item, after a heading,
+//! dateline, salutation or signature line, and never where OCR merely wrapped a line.
+
+use serde::{Deserialize, Serialize};
+
+use crate::boundary::list_marker;
+use crate::chars::{char_before, closer_len, opener_len, skip_ws, trim_end};
+use crate::lexicon::{is_closing, is_joiner, is_salutation};
+
+/// How line breaks inside a paragraph are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineBreaks {
+    /// Decide from the layout: headings, list items, datelines, salutations and stacks of
+    /// short unpunctuated lines stand alone; wrapped prose lines are joined.
+    #[default]
+    Auto,
+    /// Only blank lines (and zone boundaries) end a segment; every single line break is a space.
+    Paragraph,
+    /// Every line break ends a segment (verse, one-sentence-per-line input).
+    Line,
+}
+
+/// A non-blank line, trimmed: `start..end` in bytes.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+/// Lines no longer than this (in bytes) may form a stack of stand-alone lines (an address,
+/// a menu, a title page) when none of them is punctuated as a sentence.
+const SHORT_LINE: usize = 50;
+
+/// Appends the blocks of `from..to` to `out` (trimmed byte ranges).
+pub(crate) fn blocks(
+    text: &str,
+    from: usize,
+    to: usize,
+    mode: LineBreaks,
+    out: &mut Vec<(usize, usize)>,
+) {
+    let b = text.as_bytes();
+    let mut group: Vec<Line> = Vec::new();
+    let mut start = from;
+    while start < to {
+        let end = memchr::memchr(b'\n', &b[start..to]).map_or(to, |i| start + i);
+        let s = skip_ws(text, start, end);
+        let e = trim_end(text, s, end);
+        if s < e {
+            group.push(Line { start: s, end: e });
+        } else if !group.is_empty() {
+            flush(text, &group, mode, out);
+            group.clear();
+        }
+        start = end + 1;
+    }
+    if !group.is_empty() {
+        flush(text, &group, mode, out);
+    }
+}
+
+/// Emits the blocks of one paragraph (a run of non-blank lines).
+fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usize)>) {
+    let (first, last) = (lines[0], lines[lines.len() - 1]);
+    if lines.len() == 1 || mode == LineBreaks::Paragraph {
+        out.push((first.start, last.end));
+        return;
+    }
+    let width = lines.iter().map(|l| l.end - l.start).max().unwrap_or(0);
+    // A stack of short lines none of which ends like a sentence: each line stands alone.
+    let stack = mode == LineBreaks::Line
+        || lines.iter().all(|l| l.end - l.start <= SHORT_LINE && !terminated(text, *l));
+    let mut block_start = first.start;
+    for pair in lines.windows(2) {
+        let (prev, next) = (pair[0], pair[1]);
+        if stack || hard_break(text, prev, next, width) {
+            out.push((block_start, prev.end));
+            block_start = next.start;
+        }
+    }
+    out.push((block_start, last.end));
+}
+
+/// Whether the line break between `prev` and `next` ends a segment.
+fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
+    let b = text.as_bytes();
+    if let Some(m) = list_marker(text, next.start, next.end, true) {
+        // A lone letter (`A. Smith`) is a list label only when the previous line had one too.
+        if !m.is_letter() || list_marker(text, prev.start, prev.end, true).is_some() {
+            return true;
+        }
+    }
+    let has_alnum = |l: Line| text[l.start..l.end].chars().any(char::is_alphanumeric);
+    if !has_alnum(prev) || !has_alnum(next) {
+        return true; // separators such as `* * *`
+    }
+    if terminated(text, prev) {
+        return false; // the sentence rules decide; the break is a space
+    }
+    let next_upper = upper_start(text, next);
+    let last = b[prev.end - 1];
+    if matches!(last, b',' | b':') {
+        return next_upper && letter_frame(text, prev);
+    }
+    if matches!(last, b';' | b'-' | b'(' | b'[' | b'&' | b'/') || char_before(text, prev.end) == Some('—') {
+        return false;
+    }
+    let (lw_start, lw_end) = last_word(text, prev);
+    if is_joiner(&b[lw_start..lw_end]) || !upper_start(text, prev) || !next_upper {
+        return false;
+    }
+    // The first word of the next line would have fitted on this one: the break is deliberate.
+    let first_word = b[next.start..next.end].iter().take_while(|c| !c.is_ascii_whitespace()).count();
+    (prev.end - prev.start + 1 + first_word) * 4 <= width * 3
+}
+
+/// A salutation (`Dear Comrades,`) or closing (`Yours fraternally,`) line.
+fn letter_frame(text: &str, line: Line) -> bool {
+    let words: Vec<&str> = text[line.start..line.end].split_whitespace().take(7).collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).as_bytes().to_vec();
+    let first = clean(words[0]);
+    let last = clean(words[words.len() - 1]);
+    let dear = words.len() >= 2 && first.eq_ignore_ascii_case(b"my") && clean(words[1]).eq_ignore_ascii_case(b"dear");
+    is_salutation(&first) || dear || is_closing(&last)
+}
+
+/// Whether the line ends like a sentence (`.`, `?`, `!`, `…`, possibly inside closers).
+fn terminated(text: &str, line: Line) -> bool {
+    let b = text.as_bytes();
+    let mut e = line.end;
+    while e > line.start {
+        let c = char_before(text, e);
+        match c {
+            Some(c) if closer_len(b, e - c.len_utf8()) > 0 => e -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    matches!(char_before(text, e), Some('.' | '?' | '!' | '…'))
+}
+
+/// Whether the line starts (after opening quotes) with a capital or a digit.
+fn upper_start(text: &str, line: Line) -> bool {
+    let b = text.as_bytes();
+    let mut i = line.start;
+    while i < line.end && opener_len(b, i) > 0 {
+        i += opener_len(b, i);
+    }
+    text[i..line.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn last_word(text: &str, line: Line) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut s = line.end;
+    while s > line.start && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    (s, line.end)
+}

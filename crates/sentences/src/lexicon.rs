@@ -1,0 +1,205 @@
+//! The small closed word lists the boundary rules consult: abbreviations by how they behave
+//! before the next word, words that typically open a sentence, and words that cannot end a line
+//! of prose. General English and archive conventions only; users add their own through options.
+
+use std::collections::HashMap;
+
+/// How a full stop after an abbreviation behaves before a capitalised word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Stands before what it qualifies (`e.g.`, `cf.`, `viz.`, `c. 1880`): never ends a sentence
+    /// before a capitalised word or a number.
+    Prepositive,
+    /// Usually mid-sentence (`Mr.`, `Co.`, `Vol.`, `Jan.`, `ibid.`); ends a sentence only when the
+    /// next word is a typical sentence opener (`The`, `He`, `However`).
+    Regular,
+    /// Usually closes its sentence (`etc.`, `per cent.`, money `6d.`): any capitalised word after
+    /// it starts a new sentence.
+    Final,
+    /// An abbreviation only before a number (`No. 17`, `Art. 5`); otherwise an ordinary word.
+    Numeral,
+}
+
+const PREPOSITIVE: &[&str] = &[
+    "cf", "viz", "vs", "ca", "circ", "approx", "esp", "incl", "excl", "ie", "eg", "resp",
+    "abt", "sc", "scil",
+];
+
+const REGULAR: &[&str] = &[
+    // Titles, ranks and forms of address.
+    "mr", "mrs", "ms", "messrs", "mme", "mmes", "mlle", "dr", "drs", "prof", "profs", "rev",
+    "revd", "hon", "rt", "st", "ste", "mt", "gen", "lt", "col", "capt", "cmdr", "cdr", "adm",
+    "maj", "sgt", "cpl", "pte", "pvt", "gov", "govs", "sen", "rep", "reps", "pres", "supt",
+    "insp", "det", "fr", "br", "sr", "jr", "esq", "comr", "com", "cmde", "brig", "lieut",
+    "sec", "treas", "asst", "assoc", "dir",
+    // Organisations and places.
+    "co", "corp", "inc", "ltd", "plc", "bros", "assn", "dept", "univ", "inst", "soc", "acad",
+    "ave", "blvd", "rd", "sq", "mts", "ft", "pk",
+    // Months.
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    // References and scholarly apparatus.
+    "vol", "vols", "pp", "para", "paras", "ch", "chap", "chs", "sect", "secs", "figs", "pl",
+    "pt", "pts", "bk", "bks", "ser", "suppl", "app", "nn", "ll", "cols", "ff", "seq", "seqq",
+    "ibid", "ib", "id", "op", "cit", "loc", "al", "ed", "eds", "edn", "trans", "transl", "tr",
+    "repr", "rpt", "orig", "publ", "comp", "ms", "mss", "annot", "introd",
+    // Measures and time.
+    "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks", "mo", "mos", "lb",
+    "lbs", "oz", "ozs", "cwt", "yd", "yds", "km", "kms", "sq", "cu", "doz", "max", "est",
+    "prox", "ult", "inst", "dist", "misc", "cont", "contd",
+];
+
+const FINAL: &[&str] = &["etc", "cent"];
+
+const NUMERAL: &[&str] = &["no", "nos", "art", "arts", "n°", "nº", "fig", "figs"];
+
+/// Words that typically open an English sentence: closed-class words and sentence adverbs.
+/// Names and months are deliberately absent (`May`, `Will`, `March`, `Grace`): after an
+/// abbreviation they are far more likely to continue a name or date than to open a sentence.
+const STARTERS: &[&str] = &[
+    "A", "About", "Above", "According", "After", "Afterwards", "Again", "Against", "All",
+    "Also", "Although", "Always", "Among", "An", "And", "Another", "Any", "Anyone", "Anything",
+    "Are", "As", "At", "Because", "Before", "Being", "Besides", "Both", "But", "By", "Can",
+    "Could", "Did", "Do", "Does", "During", "Each", "Either", "Even", "Every", "Everyone",
+    "Everything", "Finally", "First", "For", "From", "Furthermore", "Had", "Has", "Have", "He",
+    "Hence", "Her", "Here", "Hers", "Him", "His", "How", "However", "I", "If", "In", "Indeed",
+    "Instead", "Is", "It", "Its", "Just", "Last", "Later", "Let", "Many", "Meanwhile", "Might",
+    "Moreover", "Most", "Much", "Must", "My", "Neither", "Never", "Nevertheless", "Next", "No",
+    "Nobody", "None", "Nor", "Not", "Nothing", "Now", "Of", "Often", "On", "Once", "One",
+    "Only", "Or", "Other", "Others", "Our", "Perhaps", "Please", "Second", "Shall", "She",
+    "Should", "Since", "So", "Some", "Someone", "Something", "Soon", "Still", "Such", "That",
+    "The", "Their", "Them", "Then", "There", "Therefore", "These", "They", "This", "Those",
+    "Though", "Thus", "To", "Today", "Under", "Until", "Upon", "Was", "We", "Were", "What",
+    "When", "Whenever", "Where", "Whether", "Which", "While", "Who", "Whoever", "Whom", "Whose",
+    "Why", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
+];
+
+/// Words after which a line of prose cannot end: a line ending in one was wrapped.
+const JOINERS: &[&str] = &[
+    "a", "about", "after", "against", "among", "an", "and", "are", "as", "at", "be", "been",
+    "before", "between", "but", "by", "de", "during", "for", "from", "had", "has", "have", "her",
+    "his", "if", "in", "into", "is", "its", "la", "le", "my", "nor", "of", "on", "or", "our",
+    "over", "per", "than", "that", "the", "their", "these", "this", "those", "through", "to",
+    "toward", "towards", "under", "upon", "van", "von", "was", "were", "when", "where", "which",
+    "while", "who", "whom", "whose", "with", "within", "without", "your",
+];
+
+/// Openings of a letter's salutation line (`Dear Comrades,`).
+const SALUTATIONS: &[&str] = &[
+    "dear", "esteemed", "respected", "honoured", "honored", "beloved", "comrades", "comrade",
+    "friends", "brothers", "sisters", "gentlemen", "sir", "sirs", "madam", "fellow", "to",
+];
+
+/// Last words of a letter's closing line (`Yours fraternally,`).
+const CLOSINGS: &[&str] = &[
+    "yours", "sincerely", "faithfully", "fraternally", "truly", "regards", "greetings",
+    "respectfully", "cordially", "comradely", "affectionately", "solidarity", "salutations",
+];
+
+/// Longest abbreviation key looked up; longer words are never abbreviations.
+pub(crate) const MAX_KEY: usize = 12;
+
+/// The abbreviation table, extended with the user's own entries.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    abbreviations: HashMap<Box<[u8]>, Class>,
+}
+
+impl Lexicon {
+    pub(crate) fn new(extra_regular: &[String], extra_prepositive: &[String]) -> Self {
+        let mut abbreviations = HashMap::new();
+        // Later lists override earlier ones, so a word in two lists gets the later behaviour.
+        let lists: [(&[&str], Class); 4] = [
+            (REGULAR, Class::Regular),
+            (PREPOSITIVE, Class::Prepositive),
+            (FINAL, Class::Final),
+            (NUMERAL, Class::Numeral),
+        ];
+        for (list, class) in lists {
+            for word in list {
+                abbreviations.insert(key(word), class);
+            }
+        }
+        for word in extra_regular {
+            abbreviations.insert(key(word), Class::Regular);
+        }
+        for word in extra_prepositive {
+            abbreviations.insert(key(word), Class::Prepositive);
+        }
+        Lexicon { abbreviations }
+    }
+
+    /// The class of `word` (without its final period), case-insensitively.
+    pub(crate) fn class(&self, word: &[u8]) -> Option<Class> {
+        if word.is_empty() || word.len() > MAX_KEY {
+            return None;
+        }
+        let mut buf = [0u8; MAX_KEY];
+        for (slot, b) in buf.iter_mut().zip(word) {
+            *slot = b.to_ascii_lowercase();
+        }
+        self.abbreviations.get(&buf[..word.len()]).copied()
+    }
+}
+
+fn key(word: &str) -> Box<[u8]> {
+    let word = word.trim().trim_end_matches('.');
+    word.to_lowercase().into_bytes().into_boxed_slice()
+}
+
+fn contains(list: &[&str], word: &[u8]) -> bool {
+    list.iter().any(|w| w.as_bytes() == word)
+}
+
+fn contains_lower(list: &[&str], word: &[u8]) -> bool {
+    if word.len() > MAX_KEY {
+        return false;
+    }
+    let mut buf = [0u8; MAX_KEY];
+    for (slot, b) in buf.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
+    }
+    contains(list, &buf[..word.len()])
+}
+
+/// Whether `word` (exact case) typically opens a sentence.
+pub(crate) fn is_starter(word: &[u8]) -> bool {
+    STARTERS.binary_search_by(|w| w.as_bytes().cmp(word)).is_ok()
+}
+
+/// Whether a line ending in `word` must continue on the next line.
+pub(crate) fn is_joiner(word: &[u8]) -> bool {
+    contains_lower(JOINERS, word)
+}
+
+pub(crate) fn is_salutation(word: &[u8]) -> bool {
+    contains_lower(SALUTATIONS, word)
+}
+
+pub(crate) fn is_closing(word: &[u8]) -> bool {
+    contains_lower(CLOSINGS, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starters_are_sorted_for_binary_search() {
+        let mut sorted = STARTERS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, STARTERS);
+        assert!(is_starter(b"However") && !is_starter(b"however") && !is_starter(b"May"));
+    }
+
+    #[test]
+    fn classes_are_case_insensitive_and_extensible() {
+        let lex = Lexicon::new(&["Comrd.".to_owned()], &["Rt.Hon".to_owned()]);
+        assert_eq!(lex.class(b"Vol"), Some(Class::Regular));
+        assert_eq!(lex.class(b"ETC"), Some(Class::Final));
+        assert_eq!(lex.class(b"No"), Some(Class::Numeral));
+        assert_eq!(lex.class(b"cf"), Some(Class::Prepositive));
+        assert_eq!(lex.class(b"comrd"), Some(Class::Regular));
+        assert_eq!(lex.class("N°".as_bytes()), Some(Class::Numeral));
+        assert_eq!(lex.class(b"house"), None);
+    }
+}
