@@ -1,1 +1,259 @@
-//! Stage `cleanup` (not built yet).
+//! Stage `cleanup`: repairs OCR and transcription artifacts — Unicode and encoding damage,
+//! spacing and punctuation slips, misspelt words, variants of names, real-word errors —
+//! while leaving correct rare words alone, and records every change so it can be undone.
+//!
+//! Library use: [`Cleanup::new`] (optionally [`Cleanup::with_corpus`]) then
+//! [`Cleanup::clean`]; the driver uses [`spec`].
+
+mod channel;
+mod context;
+mod corpus;
+mod lexicon;
+mod normalize;
+mod punct;
+mod spell;
+mod tokens;
+mod tracker;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use galley_record::{
+    parse_options, restore, CharIndex, Corpus, Document, Edit, OptionDoc, Options, Stage, StageError,
+    StageSpec,
+};
+use serde::Deserialize;
+
+pub use corpus::{CorpusLexicon, LexiconError};
+pub use lexicon::Lexicon;
+
+const NAME: &str = "cleanup";
+
+/// The layers, in the order they run.
+pub const LAYERS: &[&str] = &["normalize", "punctuation", "spelling", "context"];
+
+/// Options of the `cleanup` stage.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CleanupOptions {
+    /// Corrections (spelling, variants, context) below this confidence (0–1) are not made.
+    /// Raise it to make fewer, safer changes.
+    pub min_confidence: f64,
+    /// Which layers run, any of `normalize` (Unicode, ligatures, mojibake, invisible
+    /// characters, line-break hyphenation), `punctuation` (spacing and punctuation
+    /// artifacts), `spelling` (non-words and corpus-internal name variants) and `context`
+    /// (real-word errors from bigram context).
+    pub layers: Vec<String>,
+    /// A word-count file (`galley lexicon build INPUT -o lexicon.tsv`) to use instead of a
+    /// first pass over the input: lets a stage run or a cluster shard share one lexicon.
+    pub lexicon: Option<PathBuf>,
+    /// Record the proposed edits in `suggested_edits` (offsets into the unchanged text) and
+    /// leave `text` and `edits` untouched: review first, apply later.
+    pub dry_run: bool,
+}
+
+impl Default for CleanupOptions {
+    fn default() -> Self {
+        CleanupOptions {
+            min_confidence: 0.7,
+            layers: LAYERS.iter().map(|s| (*s).to_owned()).collect(),
+            lexicon: None,
+            dry_run: false,
+        }
+    }
+}
+
+const OPTION_DOCS: &[OptionDoc] = &[
+    OptionDoc {
+        name: "min_confidence",
+        kind: "float",
+        default: "0.7",
+        help: "corrections below this confidence (0-1) are not made",
+    },
+    OptionDoc {
+        name: "layers",
+        kind: "list of strings",
+        default: "[\"normalize\", \"punctuation\", \"spelling\", \"context\"]",
+        help: "which layers run",
+    },
+    OptionDoc {
+        name: "lexicon",
+        kind: "string",
+        default: "none (count the input in a first pass)",
+        help: "word counts from `galley lexicon build` to use instead of a first pass",
+    },
+    OptionDoc {
+        name: "dry_run",
+        kind: "bool",
+        default: "false",
+        help: "write proposed edits to `suggested_edits` and leave the text unchanged",
+    },
+];
+
+/// The stage as the driver sees it.
+pub fn spec() -> StageSpec {
+    StageSpec {
+        name: NAME,
+        summary: "repair OCR/transcription artifacts (encoding, punctuation, misspellings, name variants) with a full edit log",
+        options: OPTION_DOCS,
+        build: |options: &Options| {
+            let opts: CleanupOptions = parse_options(NAME, options)?;
+            Ok(Box::new(Cleanup::new(opts)?) as Box<dyn Stage>)
+        },
+    }
+}
+
+/// Which layers are on.
+#[derive(Debug, Clone, Copy, Default)]
+struct Layers {
+    normalize: bool,
+    punctuation: bool,
+    spelling: bool,
+    context: bool,
+}
+
+/// The cleanup stage.
+#[derive(Debug, Clone)]
+pub struct Cleanup {
+    options: CleanupOptions,
+    layers: Layers,
+    corpus: Option<Arc<CorpusLexicon>>,
+}
+
+/// A cleaned text and the edits that lead back to the original.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cleaned {
+    pub text: String,
+    /// Character offsets into `text`, sorted, non-overlapping; `restore(text, edits)` gives
+    /// back the input.
+    pub edits: Vec<Edit>,
+}
+
+impl Cleanup {
+    /// Checks the options and loads `lexicon` if one is named. The embedded dictionary is
+    /// loaded here too, so the first document does not pay for it.
+    pub fn new(options: CleanupOptions) -> Result<Self, StageError> {
+        let mut layers = Layers::default();
+        for l in &options.layers {
+            match l.as_str() {
+                "normalize" => layers.normalize = true,
+                "punctuation" => layers.punctuation = true,
+                "spelling" => layers.spelling = true,
+                "context" => layers.context = true,
+                other => {
+                    return Err(StageError::Options {
+                        stage: NAME.into(),
+                        message: format!("unknown layer `{other}` (expected one of {})", LAYERS.join(", ")),
+                    })
+                }
+            }
+        }
+        if !(0.0..=1.0).contains(&options.min_confidence) {
+            return Err(StageError::Options {
+                stage: NAME.into(),
+                message: format!("min_confidence must be between 0 and 1, got {}", options.min_confidence),
+            });
+        }
+        let corpus = match &options.lexicon {
+            Some(path) => Some(Arc::new(CorpusLexicon::read_tsv(path).map_err(|e| {
+                StageError::Options { stage: NAME.into(), message: format!("lexicon: {e}") }
+            })?)),
+            None => None,
+        };
+        let _ = Lexicon::embedded();
+        Ok(Cleanup { options, layers, corpus })
+    }
+
+    /// Uses these corpus counts (instead of a first pass).
+    pub fn with_corpus(mut self, corpus: CorpusLexicon) -> Self {
+        self.corpus = Some(Arc::new(corpus));
+        self
+    }
+
+    /// Cleans one text.
+    pub fn clean(&self, text: &str) -> Cleaned {
+        let (text, edits) = self.run(tracker::Tracker::new(text.to_owned()));
+        Cleaned { text, edits }
+    }
+
+    fn run(&self, mut t: tracker::Tracker) -> (String, Vec<Edit>) {
+        let lex = Lexicon::embedded();
+        if self.layers.normalize {
+            t.apply(normalize::nfc(t.text()));
+            t.apply(normalize::characters(t.text()));
+            let corpus = self.corpus.as_deref();
+            let known = |w: &str| lex.knows(w) || corpus.is_some_and(|c| c.count(w) >= 2);
+            t.apply(normalize::hyphenation(t.text(), &known));
+        }
+        if self.layers.punctuation {
+            t.apply(punct::punctuation(t.text()));
+        }
+        if self.layers.spelling || self.layers.context {
+            let doc = CorpusLexicon::from_texts([t.text()]);
+            let ev = spell::Evidence { lex, corpus: self.corpus.as_deref(), doc: &doc };
+            if self.layers.spelling {
+                let tokens = tokens::tokenize(t.text());
+                t.apply(spell::spelling(t.text(), &tokens, &ev, self.options.min_confidence));
+            }
+            if self.layers.context {
+                let tokens = tokens::tokenize(t.text());
+                t.apply(context::real_words(t.text(), &tokens, &ev, self.options.min_confidence));
+            }
+        }
+        t.finish()
+    }
+
+    /// Cleans a document in place: `text` and `edits` (or `suggested_edits` in dry-run
+    /// mode). Edits already in the record are kept and merged with the new ones, so the
+    /// original text stays recoverable however many times cleanup runs.
+    pub fn clean_document(&self, doc: &mut Document) -> Result<(), StageError> {
+        let previous: Vec<Edit> = doc
+            .get_as("edits")
+            .map_err(|message| StageError::Field { field: "edits".into(), message })?
+            .unwrap_or_default();
+        if let Err(e) = restore(&doc.text, &previous) {
+            return Err(StageError::Field { field: "edits".into(), message: e.to_string() });
+        }
+        if self.options.dry_run {
+            let cleaned = self.clean(&doc.text);
+            doc.set("suggested_edits", tracker::as_suggestions(&cleaned.edits));
+            return Ok(());
+        }
+        let index = CharIndex::new(&doc.text);
+        let mut t = tracker::Tracker::new(doc.text.clone());
+        t.seed(&previous, &index);
+        let (text, edits) = self.run(t);
+        doc.text = text;
+        doc.set("edits", edits);
+        Ok(())
+    }
+}
+
+impl Stage for Cleanup {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        self.clean_document(doc)
+    }
+
+    fn outputs(&self) -> &[&str] {
+        if self.options.dry_run {
+            &["suggested_edits"]
+        } else {
+            &["edits"]
+        }
+    }
+
+    fn wants_corpus(&self) -> bool {
+        self.corpus.is_none() && (self.layers.spelling || self.layers.context || self.layers.normalize)
+    }
+
+    fn learn(&mut self, corpus: &mut dyn Corpus) -> Result<(), StageError> {
+        if self.corpus.is_none() {
+            self.corpus = Some(Arc::new(CorpusLexicon::from_corpus(corpus)?));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,172 @@
+//! The error model of the noisy channel: a weighted Damerau–Levenshtein distance in which
+//! the slips OCR and typists actually make (glyph confusions such as rn↔m or l↔i, doubled
+//! or dropped letters, transpositions) cost less than arbitrary edits.
+
+/// Pairs of letters OCR confuses (either direction).
+const CONFUSABLE: &[(u8, u8)] = &[
+    (b'l', b'i'),
+    (b'l', b't'),
+    (b'i', b'j'),
+    (b'i', b't'),
+    (b'e', b'c'),
+    (b'e', b'o'),
+    (b'c', b'o'),
+    (b'h', b'b'),
+    (b'h', b'n'),
+    (b'n', b'u'),
+    (b'n', b'm'),
+    (b'c', b'g'),
+    (b'f', b't'),
+    (b'v', b'y'),
+    (b'u', b'v'),
+    (b'a', b'o'),
+    (b'g', b'q'),
+];
+
+/// Letter groups OCR reads as one another (either direction).
+const MULTI: &[(&[u8], &[u8])] = &[
+    (b"rn", b"m"),
+    (b"cl", b"d"),
+    (b"li", b"h"),
+    (b"vv", b"w"),
+    (b"ii", b"u"),
+    (b"in", b"m"),
+];
+
+pub const CONFUSION: f32 = 0.5;
+pub const TRANSPOSE: f32 = 0.6;
+pub const DOUBLING: f32 = 0.6;
+pub const PLAIN: f32 = 1.0;
+/// Cost standing for "not allowed" in strict mode.
+pub const FORBIDDEN: f32 = 9.0;
+
+fn confusable(a: u8, b: u8) -> bool {
+    CONFUSABLE.iter().any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
+/// The multi-letter rewrites of `word` (each occurrence of one side replaced by the other),
+/// for looking up words the single-edit index cannot reach.
+pub fn multi_rewrites(word: &str) -> Vec<String> {
+    let bytes = word.as_bytes();
+    let mut out = Vec::new();
+    for &(x, y) in MULTI {
+        for (from, to) in [(x, y), (y, x)] {
+            let mut at = 0;
+            while let Some(pos) = find(&bytes[at..], from) {
+                let p = at + pos;
+                let mut v = Vec::with_capacity(bytes.len() + 1);
+                v.extend_from_slice(&bytes[..p]);
+                v.extend_from_slice(to);
+                v.extend_from_slice(&bytes[p + from.len()..]);
+                if let Ok(s) = String::from_utf8(v) {
+                    out.push(s);
+                }
+                at = p + 1;
+            }
+        }
+    }
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Cost of reading candidate `cand` as observed `obs` (both lower-case ASCII).
+///
+/// `strict` (for names and capitalised words) forbids plain substitutions and adding or
+/// dropping a first or last letter: those turn one real name into another (Natalya/Natalia,
+/// Sedov/Sedova), while OCR damage inside a word stays allowed.
+pub fn cost(obs: &str, cand: &str, strict: bool) -> f32 {
+    let a = obs.as_bytes();
+    let b = cand.as_bytes();
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 2 || la > 64 || lb > 64 {
+        return f32::INFINITY;
+    }
+    let w = lb + 1;
+    let mut d = vec![f32::INFINITY; (la + 1) * w];
+    let edge_or = |pos: usize, len: usize, base: f32| {
+        if strict && (pos == 1 || pos == len) {
+            FORBIDDEN
+        } else {
+            base
+        }
+    };
+    d[0] = 0.0;
+    for i in 0..=la {
+        for j in 0..=lb {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut best = f32::INFINITY;
+            if i > 0 {
+                // obs has an extra letter a[i-1].
+                let doubled = (i >= 2 && a[i - 2] == a[i - 1]) || (i < la && a[i] == a[i - 1]);
+                let c = if doubled { DOUBLING } else { edge_or(i, la, PLAIN) };
+                best = best.min(d[(i - 1) * w + j] + c);
+            }
+            if j > 0 {
+                // obs lacks the letter b[j-1].
+                let doubled = (j >= 2 && b[j - 2] == b[j - 1]) || (j < lb && b[j] == b[j - 1]);
+                let c = if doubled { DOUBLING } else { edge_or(j, lb, PLAIN) };
+                best = best.min(d[i * w + j - 1] + c);
+            }
+            if i > 0 && j > 0 {
+                let c = if a[i - 1] == b[j - 1] {
+                    0.0
+                } else if confusable(a[i - 1], b[j - 1]) {
+                    CONFUSION
+                } else if strict {
+                    FORBIDDEN
+                } else {
+                    PLAIN
+                };
+                best = best.min(d[(i - 1) * w + j - 1] + c);
+            }
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2] {
+                best = best.min(d[(i - 2) * w + j - 2] + TRANSPOSE);
+            }
+            for &(x, y) in MULTI {
+                for (p, q) in [(x, y), (y, x)] {
+                    if i >= p.len() && j >= q.len() && a[i - p.len()..i] == *p && b[j - q.len()..j] == *q {
+                        best = best.min(d[(i - p.len()) * w + j - q.len()] + CONFUSION);
+                    }
+                }
+            }
+            d[i * w + j] = best;
+        }
+    }
+    d[la * w + lb]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ocr_slips_are_cheap() {
+        assert_eq!(cost("modern", "modern", false), 0.0);
+        assert_eq!(cost("rnodern", "modern", true), CONFUSION);
+        assert_eq!(cost("soiovka", "solovka", true), CONFUSION);
+        assert_eq!(cost("trotksy", "trotsky", true), TRANSPOSE);
+        assert_eq!(cost("pres", "press", false), DOUBLING);
+        assert_eq!(cost("figurh", "figure", false), PLAIN);
+        assert_eq!(cost("bundenz", "budenz", true), PLAIN);
+    }
+
+    #[test]
+    fn strict_mode_keeps_names_apart() {
+        assert!(cost("natalya", "natalia", true) > PLAIN);
+        assert!(cost("sedova", "sedov", true) > PLAIN);
+        assert!(cost("sedoff", "sedov", true) > PLAIN);
+        assert!(cost("natalya", "natalia", false) <= PLAIN);
+    }
+
+    #[test]
+    fn rewrites_cover_multi_letter_confusions() {
+        assert!(multi_rewrites("rnodern").contains(&"modern".to_owned()));
+        assert!(multi_rewrites("clamp").contains(&"damp".to_owned()));
+        assert!(multi_rewrites("ciass").is_empty());
+    }
+}

@@ -1,0 +1,175 @@
+//! Real-word errors: a correctly spelt word that its neighbours make implausible (`the
+//! trails were` for trials). A bigram model decides, and only by a wide margin, because a
+//! wrong "fix" of a correct word costs far more than a missed one.
+
+use crate::channel::{cost, multi_rewrites, PLAIN};
+use crate::lexicon::Lexicon;
+use crate::spell::{is_shielded, Evidence};
+use crate::tokens::{case_of, Case, Token};
+use crate::tracker::Replacement;
+
+/// The embedded bigram list stops at this count: a bigram missing from it is rarer, not
+/// impossible.
+const BIGRAM_FLOOR: f64 = 6.4e6;
+/// Nats a candidate must gain over the written word, after paying for the edit.
+const MARGIN: f64 = 4.5;
+const COST_WEIGHT: f64 = 2.0;
+/// Extra nats when the candidate is written elsewhere in the document and the word is not.
+const DOC_BONUS: f64 = 1.5;
+
+/// ln P(x | p): listed bigrams by their count, missing ones at most the floor.
+fn ln_follow(lex: &Lexicon, p: Option<u32>, x: u32) -> f64 {
+    let ux = (lex.count(x) as f64).max(1.0);
+    match p {
+        None => 0.0,
+        Some(p) => {
+            let up = (lex.count(p) as f64).max(1.0);
+            let b = lex.bigram(p, x) as f64;
+            if b > 0.0 {
+                (b / up).ln()
+            } else {
+                (BIGRAM_FLOOR.min(up * ux / lex.total()) / up).ln()
+            }
+        }
+    }
+}
+
+/// ln P(n | x), the same way.
+fn ln_precede(lex: &Lexicon, x: u32, n: Option<u32>) -> f64 {
+    let ux = (lex.count(x) as f64).max(1.0);
+    match n {
+        None => 0.0,
+        Some(n) => {
+            let un = (lex.count(n) as f64).max(1.0);
+            let b = lex.bigram(x, n) as f64;
+            if b > 0.0 {
+                (b / ux).ln()
+            } else {
+                (BIGRAM_FLOOR.min(ux * un / lex.total()) / ux).ln()
+            }
+        }
+    }
+}
+
+/// The neighbouring word's id when only spaces separate it from the token.
+fn neighbour_id(text: &str, lex: &Lexicon, a: &Token, b: &Token, take_a: bool) -> Option<u32> {
+    let gap = &text[a.end..b.start];
+    if gap.is_empty() || !gap.chars().all(|c| c == ' ') {
+        return None;
+    }
+    let t = if take_a { a } else { b };
+    if t.core_end != t.end {
+        return None;
+    }
+    let w = &text[t.start..t.end];
+    if case_of(w) == Case::Lower || (!take_a && case_of(w) == Case::Title) {
+        lex.id(&w.to_lowercase())
+    } else {
+        None
+    }
+}
+
+/// Replacements for real-word errors.
+pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidence: f64) -> Vec<Replacement> {
+    let lex = ev.lex;
+    let mut out = Vec::new();
+    let mut ids = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.core(text);
+        if w.len() < 3 || t.core_end != t.end || case_of(w) != Case::Lower || !w.is_ascii() {
+            continue;
+        }
+        let Some(wid) = lex.id(w) else { continue };
+        let p = i.checked_sub(1).and_then(|j| neighbour_id(text, lex, &tokens[j], t, true));
+        let n = tokens.get(i + 1).and_then(|nt| neighbour_id(text, lex, t, nt, false));
+        if p.is_none() && n.is_none() {
+            continue;
+        }
+        let left = p.map_or(0, |p| lex.bigram(p, wid));
+        let right = n.map_or(0, |n| lex.bigram(wid, n));
+        // Attested on every side it has: plausible as written.
+        if (p.is_none() || left > 0) && (n.is_none() || right > 0) {
+            continue;
+        }
+        if is_shielded(text, t) {
+            continue;
+        }
+        let base = ln_follow(lex, p, wid) + ln_precede(lex, wid, n);
+        ids.clear();
+        lex.index().candidates(w, &mut ids);
+        for r in multi_rewrites(w) {
+            lex.index().exact(&r, &mut ids);
+        }
+        let w_elsewhere = ev.doc.count(w) > 1;
+        let mut best: Option<(f64, u32)> = None;
+        let mut second = f64::NEG_INFINITY;
+        for &cid in &ids {
+            let cw = lex.word(cid);
+            if cid == wid || cw.len() < 3 {
+                continue;
+            }
+            let c = cost(w, cw, false);
+            if c > PLAIN {
+                continue;
+            }
+            let cl = p.map_or(0, |p| lex.bigram(p, cid));
+            let cr = n.map_or(0, |n| lex.bigram(cid, n));
+            // The candidate must be attested where the word is not.
+            if !((cl > 0 && left == 0) || (cr > 0 && right == 0)) {
+                continue;
+            }
+            let mut gain = ln_follow(lex, p, cid) + ln_precede(lex, cid, n) - base - COST_WEIGHT * f64::from(c);
+            if !w_elsewhere && ev.doc.count(cw) > 0 {
+                gain += DOC_BONUS;
+            }
+            if std::env::var_os("CLEANUP_DEBUG").is_some() {
+                eprintln!("{w} -> {cw}: gain {gain:.2} (cost {c})");
+            }
+            match best {
+                Some((g, _)) if g >= gain => second = second.max(gain),
+                _ => {
+                    if let Some((g, _)) = best {
+                        second = second.max(g);
+                    }
+                    best = Some((gain, cid));
+                }
+            }
+        }
+        let Some((gain, cid)) = best else { continue };
+        if gain < MARGIN || gain - second < 2.0 {
+            continue;
+        }
+        let confidence = (1.0 - (-(gain - MARGIN + 1.0)).exp()).clamp(0.5, 0.99);
+        if confidence >= min_confidence {
+            out.push(Replacement::new(t.start, t.end, lex.word(cid), "context", confidence));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::CorpusLexicon;
+    use crate::tokens::tokenize;
+
+    fn fixes(text: &str) -> Vec<String> {
+        let doc = CorpusLexicon::from_texts([text]);
+        let ev = Evidence { lex: Lexicon::embedded(), corpus: None, doc: &doc };
+        real_words(text, &tokenize(text), &ev, 0.5)
+            .into_iter()
+            .map(|r| format!("{}->{}", &text[r.start..r.end], r.replacement))
+            .collect()
+    }
+
+    #[test]
+    fn implausible_words_in_context_are_fixed() {
+        assert_eq!(fixes("the defendants at the trails were shot"), ["trails->trials"]);
+    }
+
+    #[test]
+    fn plausible_words_stay() {
+        assert!(fixes("the hikers took the trails through the hills").is_empty());
+        assert!(fixes("it does not matter what he said, the press reported").is_empty());
+    }
+}

@@ -1,0 +1,213 @@
+//! What the input itself teaches: how often each word form occurs across the whole corpus.
+//! Built by a parallel first pass (or read back from a `lexicon.tsv`), it tells a name that
+//! recurs on its own from a one-off variant of a frequent form.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+
+use galley_record::{Corpus, Document, StageError};
+use rayon::prelude::*;
+
+use crate::lexicon::{DeleteIndex, FxMap, Lexicon};
+use crate::tokens::tokenize;
+
+/// Why a lexicon file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}:{line}: expected `word<TAB>count`")]
+    Format { path: String, line: usize },
+}
+
+/// Word-form counts over a corpus (case-sensitive surface forms, possessives split off),
+/// with a delete index over the forms frequent enough to be correction targets.
+#[derive(Debug, Default, Clone)]
+pub struct CorpusLexicon {
+    counts: FxMap<String, u64>,
+    /// Lower-cased forms seen at least [`TARGET_MIN`] times, indexed for neighbour search.
+    keys: Vec<String>,
+    index: DeleteIndex,
+}
+
+/// A form must occur this often in the corpus to pull a variant towards itself.
+pub const TARGET_MIN: u64 = 2;
+
+/// Adds the word forms of `text` to `counts`.
+pub fn count_words(text: &str, counts: &mut FxMap<String, u64>) {
+    for t in tokenize(text) {
+        let core = t.core(text);
+        if let Some(c) = counts.get_mut(core) {
+            *c += 1;
+        } else {
+            counts.insert(core.to_owned(), 1);
+        }
+    }
+}
+
+fn merge(mut a: FxMap<String, u64>, b: FxMap<String, u64>) -> FxMap<String, u64> {
+    let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, std::mem::take(&mut a)) };
+    for (k, v) in small {
+        *big.entry(k).or_insert(0) += v;
+    }
+    big
+}
+
+impl CorpusLexicon {
+    /// Counts every word of every document, each batch in parallel.
+    pub fn from_corpus(corpus: &mut dyn Corpus) -> Result<Self, StageError> {
+        let mut total = FxMap::default();
+        corpus.for_each_batch(&mut |batch: &[Document]| {
+            let counts = batch
+                .par_iter()
+                .fold(FxMap::default, |mut acc, doc| {
+                    count_words(&doc.text, &mut acc);
+                    acc
+                })
+                .reduce(FxMap::default, merge);
+            total = merge(std::mem::take(&mut total), counts);
+        })?;
+        Ok(Self::from_map(total))
+    }
+
+    /// Counts the words of some texts (library use without a [`Corpus`]).
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut counts = FxMap::default();
+        for t in texts {
+            count_words(t, &mut counts);
+        }
+        Self::from_map(counts)
+    }
+
+    /// From `(form, count)` pairs (counts of a repeated form add up).
+    pub fn from_counts(counts: impl IntoIterator<Item = (String, u64)>) -> Self {
+        let mut map = FxMap::default();
+        for (k, v) in counts {
+            *map.entry(k).or_insert(0) += v;
+        }
+        Self::from_map(map)
+    }
+
+    fn from_map(counts: FxMap<String, u64>) -> Self {
+        let lex = Lexicon::embedded();
+        let mut lower: FxMap<String, u64> = FxMap::default();
+        for (k, &v) in &counts {
+            // Lower-case dictionary words are the dictionary's business; names, capitalised
+            // forms and unlisted words are what the corpus can vouch for.
+            let eligible = v >= TARGET_MIN
+                && k.len() >= 3
+                && k.bytes().all(|b| b.is_ascii_alphabetic())
+                && !(k.bytes().all(|b| b.is_ascii_lowercase()) && lex.id(k).is_some());
+            if eligible {
+                *lower.entry(k.to_ascii_lowercase()).or_insert(0) += v;
+            }
+        }
+        let mut keys: Vec<String> = lower.into_keys().collect();
+        keys.sort_unstable();
+        let index = DeleteIndex::build(keys.iter().enumerate().map(|(i, k)| (i as u32, k.as_str())));
+        CorpusLexicon { counts, keys, index }
+    }
+
+    /// How often this exact form occurs.
+    pub fn count(&self, form: &str) -> u64 {
+        self.counts.get(form).copied().unwrap_or(0)
+    }
+
+    /// Number of distinct forms.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// Lower-cased frequent forms that may be within two edits of `lower`.
+    pub fn neighbours<'a>(&'a self, lower: &str, buf: &'a mut Vec<u32>) -> impl Iterator<Item = &'a str> + 'a {
+        buf.clear();
+        self.index.candidates(lower, buf);
+        buf.iter().filter_map(|&i| self.keys.get(i as usize).map(String::as_str))
+    }
+
+    /// Writes `form<TAB>count` lines, most frequent first (ties alphabetical): deterministic.
+    pub fn write_tsv(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut rows: Vec<(&String, &u64)> = self.counts.iter().collect();
+        rows.sort_unstable_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+        let mut buf = std::io::BufWriter::new(out);
+        for (form, count) in rows {
+            writeln!(buf, "{form}\t{count}")?;
+        }
+        buf.flush()
+    }
+
+    /// Reads a file written by [`CorpusLexicon::write_tsv`]. Blank lines and `#` comments
+    /// are skipped.
+    pub fn read_tsv(path: &Path) -> Result<Self, LexiconError> {
+        let name = path.display().to_string();
+        let io = |source| LexiconError::Io { path: name.clone(), source };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let mut counts = FxMap::default();
+        for (n, line) in BufReader::new(file).lines().enumerate() {
+            let line = line.map_err(io)?;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let parsed = line
+                .split_once('\t')
+                .and_then(|(w, c)| Some((w.to_owned(), c.trim().parse::<u64>().ok()?)));
+            let Some((word, count)) = parsed else {
+                return Err(LexiconError::Format { path: name, line: n + 1 });
+            };
+            *counts.entry(word).or_insert(0) += count;
+        }
+        Ok(Self::from_map(counts))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `[Document]` is unsized, so it cannot become a `&mut dyn Corpus` by itself.
+    struct Docs(Vec<Document>);
+
+    impl Corpus for Docs {
+        fn for_each_batch(&mut self, visit: &mut dyn FnMut(&[Document])) -> Result<(), StageError> {
+            for batch in self.0.chunks(1) {
+                visit(batch);
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn counts_round_trip_through_tsv() {
+        let mut docs = Docs(vec![
+            Document::new("a", "Budenz said. Budenz’s book."),
+            Document::new("b", "Bundenz and Budenz"),
+        ]);
+        let lex = CorpusLexicon::from_corpus(&mut docs).unwrap();
+        assert_eq!(lex.count("Budenz"), 3);
+        assert_eq!(lex.count("Bundenz"), 1);
+        let mut buf = Vec::new();
+        lex.write_tsv(&mut buf).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(text.starts_with("Budenz\t3\n"), "{text}");
+        let dir = std::env::temp_dir().join(format!("galley-cleanup-{}.tsv", std::process::id()));
+        std::fs::write(&dir, &text).unwrap();
+        let back = CorpusLexicon::read_tsv(&dir).unwrap();
+        std::fs::remove_file(&dir).ok();
+        assert_eq!(back.count("Budenz"), 3);
+        let mut buf = Vec::new();
+        assert_eq!(back.neighbours("bundenz", &mut buf).collect::<Vec<_>>(), ["budenz"]);
+    }
+
+    #[test]
+    fn malformed_tsv_names_the_line() {
+        let path = std::env::temp_dir().join(format!("galley-cleanup-bad-{}.tsv", std::process::id()));
+        std::fs::write(&path, "ok\t1\nbroken line\n").unwrap();
+        let err = CorpusLexicon::read_tsv(&path).unwrap_err().to_string();
+        std::fs::remove_file(&path).ok();
+        assert!(err.ends_with(":2: expected `word<TAB>count`"), "{err}");
+    }
+}

@@ -1,0 +1,353 @@
+//! The embedded English lexicon (word and bigram counts, SCOWL spellings) and the
+//! symmetric-delete index that finds dictionary words within a couple of edits of a token.
+//! Built once per process from gzip data compiled into the binary.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::Read;
+use std::sync::OnceLock;
+
+/// rustc's Fx hash: a multiply-rotate per word, far faster than SipHash on short keys, and
+/// the keys here are our own data, so hash flooding is no concern.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// FNV-1a over a byte string with one position skipped, so every single-character deletion
+/// of a word is hashed without building the string.
+#[inline]
+pub(crate) fn hash_skip(bytes: &[u8], skip: Option<usize>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, &b) in bytes.iter().enumerate() {
+        if Some(i) != skip {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Symmetric-delete index (SymSpell with distance 1 on each side): every word is stored
+/// under its own hash and the hash of each single-character deletion. Looking up a token and
+/// its deletions finds every word one insertion, deletion, substitution or transposition
+/// away, and many two-edit neighbours, with at most `len + 1` binary searches.
+#[derive(Debug, Default, Clone)]
+pub struct DeleteIndex {
+    /// (key hash, id << 1 | is-the-word-itself), sorted.
+    entries: Vec<(u64, u32)>,
+}
+
+impl DeleteIndex {
+    /// Indexes `(id, lower-case ASCII word)` pairs.
+    pub fn build<'a>(words: impl Iterator<Item = (u32, &'a str)>) -> Self {
+        let mut entries = Vec::new();
+        for (id, word) in words {
+            let bytes = word.as_bytes();
+            entries.push((hash_skip(bytes, None), id << 1 | 1));
+            for i in 0..bytes.len() {
+                // Deleting either letter of a double gives the same key: store it once.
+                if i > 0 && bytes[i] == bytes[i - 1] {
+                    continue;
+                }
+                entries.push((hash_skip(bytes, Some(i)), id << 1));
+            }
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        DeleteIndex { entries }
+    }
+
+    fn hits(&self, key: u64) -> &[(u64, u32)] {
+        let lo = self.entries.partition_point(|e| e.0 < key);
+        let hi = lo + self.entries[lo..].partition_point(|e| e.0 == key);
+        &self.entries[lo..hi]
+    }
+
+    /// Ids of indexed words that may lie within edit distance 2 of `word` (lower-case ASCII);
+    /// callers verify with a real distance. Appends to `out`, deduplicated.
+    pub fn candidates(&self, word: &str, out: &mut Vec<u32>) {
+        let start = out.len();
+        let bytes = word.as_bytes();
+        for &(_, v) in self.hits(hash_skip(bytes, None)) {
+            out.push(v >> 1);
+        }
+        for i in 0..bytes.len() {
+            if i > 0 && bytes[i] == bytes[i - 1] {
+                continue;
+            }
+            for &(_, v) in self.hits(hash_skip(bytes, Some(i))) {
+                out.push(v >> 1);
+            }
+        }
+        out[start..].sort_unstable();
+        let mut w = start;
+        for r in start..out.len() {
+            if r == start || out[r] != out[w - 1] {
+                out[w] = out[r];
+                w += 1;
+            }
+        }
+        out.truncate(w);
+    }
+
+    /// Ids of indexed words exactly equal to `word`'s hash (used for rewritten forms).
+    pub fn exact(&self, word: &str, out: &mut Vec<u32>) {
+        for &(_, v) in self.hits(hash_skip(word.as_bytes(), None)) {
+            if v & 1 == 1 && !out.contains(&(v >> 1)) {
+                out.push(v >> 1);
+            }
+        }
+    }
+}
+
+/// Count given to SCOWL words missing from the frequency list: valid but uncommon.
+const SCOWL_COUNT: u64 = 40_000;
+
+static WORDS_GZ: &[u8] = include_bytes!("../data/frequency_dictionary_en_82_765.txt.gz");
+static BIGRAMS_GZ: &[u8] = include_bytes!("../data/frequency_bigramdictionary_en_243_342.txt.gz");
+static SCOWL_GZ: &[u8] = include_bytes!("../data/scowl_extra.txt.gz");
+
+fn gunzip(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len() * 3);
+    // The data is compiled in and checked by tests; a failure would leave the lexicon empty
+    // (cleanup then only normalises), never a panic.
+    let _ = flate2::read::GzDecoder::new(data).read_to_string(&mut out);
+    out
+}
+
+/// English word frequencies, bigram counts and a delete index over the words.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: Vec<Box<str>>,
+    counts: Vec<u64>,
+    ids: FxMap<Box<str>, u32>,
+    bigrams: FxMap<u64, u64>,
+    total: f64,
+    index: DeleteIndex,
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary, built on first use.
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load_embedded)
+    }
+
+    /// Decompresses and indexes the embedded data (what [`Lexicon::embedded`] caches).
+    pub fn load_embedded() -> Lexicon {
+        let words = gunzip(WORDS_GZ);
+        let scowl = gunzip(SCOWL_GZ);
+        let bigrams = gunzip(BIGRAMS_GZ);
+        let mut lex = Lexicon {
+            words: Vec::with_capacity(100_000),
+            counts: Vec::with_capacity(100_000),
+            ids: FxMap::default(),
+            bigrams: FxMap::default(),
+            total: 0.0,
+            index: DeleteIndex::default(),
+        };
+        lex.ids.reserve(100_000);
+        for line in words.lines() {
+            if let Some((w, c)) = line.split_once(' ') {
+                lex.add(w, c.trim().parse().unwrap_or(SCOWL_COUNT));
+            }
+        }
+        for w in scowl.lines() {
+            lex.add(w.trim(), SCOWL_COUNT);
+        }
+        lex.total = lex.counts.iter().map(|&c| c as f64).sum::<f64>().max(1.0);
+        lex.bigrams.reserve(250_000);
+        for line in bigrams.lines() {
+            let mut parts = line.split(' ');
+            if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next()) {
+                if let (Some(a), Some(b), Ok(c)) = (lex.id(a), lex.id(b), c.parse::<u64>()) {
+                    lex.bigrams.insert(pair(a, b), c);
+                }
+            }
+        }
+        lex.index = DeleteIndex::build(
+            lex.words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+                .map(|(i, w)| (i as u32, &**w)),
+        );
+        lex
+    }
+
+    fn add(&mut self, word: &str, count: u64) {
+        if word.is_empty() || self.ids.contains_key(word) {
+            return;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.into());
+        self.counts.push(count);
+        self.ids.insert(word.into(), id);
+    }
+
+    /// Id of a lower-case word.
+    pub fn id(&self, lower: &str) -> Option<u32> {
+        self.ids.get(lower).copied()
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        self.words.get(id as usize).map_or("", |w| w)
+    }
+
+    pub fn count(&self, id: u32) -> u64 {
+        self.counts.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// Count of a lower-case word (0 when unknown).
+    pub fn count_of(&self, lower: &str) -> u64 {
+        self.id(lower).map_or(0, |id| self.count(id))
+    }
+
+    /// Sum of all word counts.
+    pub fn total(&self) -> f64 {
+        self.total
+    }
+
+    /// Count of the bigram `a b` (0 when not listed).
+    pub fn bigram(&self, a: u32, b: u32) -> u64 {
+        self.bigrams.get(&pair(a, b)).copied().unwrap_or(0)
+    }
+
+    pub fn index(&self) -> &DeleteIndex {
+        &self.index
+    }
+
+    /// Whether a lower-case word is English as the lexicon knows it, accepting British and
+    /// American spellings of each other (`bureaucratisation`, `labour`, `kilometres`).
+    pub fn knows(&self, lower: &str) -> bool {
+        self.ids.contains_key(lower) || spelling_variants(lower).any(|v| self.ids.contains_key(&*v))
+    }
+}
+
+#[inline]
+fn pair(a: u32, b: u32) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
+}
+
+/// British ↔ American suffix pairs: a word ending in one is accepted when the form ending in
+/// the other is known. Both directions, because either list may hold only one form.
+const SPELLING_PAIRS: &[(&str, &str)] = &[
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("iser", "izer"),
+    ("isers", "izers"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("oured", "ored"),
+    ("ouring", "oring"),
+    ("ourable", "orable"),
+    ("ourite", "orite"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ence", "ense"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("ogue", "og"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+];
+
+/// The other-spelling forms of `lower` (suffix swaps above).
+fn spelling_variants(lower: &str) -> impl Iterator<Item = String> + '_ {
+    SPELLING_PAIRS.iter().flat_map(move |&(a, b)| {
+        [(a, b), (b, a)].into_iter().filter_map(move |(from, to)| {
+            lower
+                .strip_suffix(from)
+                .filter(|stem| stem.len() >= 2)
+                .map(|stem| format!("{stem}{to}"))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_loads_and_knows_both_spellings() {
+        let lex = Lexicon::embedded();
+        assert!(lex.count_of("the") > 1_000_000_000);
+        for w in ["organised", "defence", "programme", "labour", "kilometres", "bureaucratisation",
+            "collectivisation", "grovelling", "kasha", "organized", "color"]
+        {
+            assert!(lex.knows(w), "{w}");
+        }
+        assert!(!lex.knows("figurh"));
+        let (the, trials) = (lex.id("the").unwrap(), lex.id("trials").unwrap());
+        assert!(lex.bigram(the, trials) > 0);
+    }
+
+    #[test]
+    fn delete_index_finds_one_edit_neighbours() {
+        let words = ["figure", "bloody", "press", "trotsky"];
+        let index = DeleteIndex::build(words.iter().enumerate().map(|(i, w)| (i as u32, *w)));
+        let find = |w: &str| {
+            let mut out = Vec::new();
+            index.candidates(w, &mut out);
+            out.iter().map(|&i| words[i as usize]).collect::<Vec<_>>()
+        };
+        assert_eq!(find("figurh"), ["figure"]); // substitution
+        assert_eq!(find("pres"), ["press"]); // deletion
+        assert_eq!(find("trotksy"), ["trotsky"]); // transposition
+        assert_eq!(find("blooddy"), ["bloody"]); // insertion
+        assert!(find("zebra").is_empty());
+    }
+}

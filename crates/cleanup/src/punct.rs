@@ -1,0 +1,157 @@
+//! Spacing and punctuation artifacts, each a general rule on a character's neighbours:
+//! a missing space after a sentence end (`1929.Here`) or a comma (`book,“This`), a space
+//! before `,`/`;`/`:`, a comma inside initials (`L,D.`) and doubled commas or semicolons.
+
+use crate::tracker::Replacement;
+
+const KIND: &str = "punctuation";
+
+fn is_closing_quote(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '»')
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '‘' | '«')
+}
+
+/// Whether the whitespace-delimited chunk around `at` looks like a URL, an e-mail address, a
+/// path or markup, where punctuation is not prose punctuation.
+pub(crate) fn in_technical_chunk(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+    let chunk = &text[start..end];
+    chunk.contains(['/', '@', '\\', '_', '=', '&', '<', '>', '{', '}', '|', '#'])
+        || chunk.contains("www.")
+}
+
+fn two_lower_before(text: &str, at: usize) -> bool {
+    let mut it = text[..at].chars().rev();
+    matches!((it.next(), it.next()), (Some(a), Some(b)) if a.is_lowercase() && b.is_lowercase())
+}
+
+/// Replacements for one text; sorted and non-overlapping.
+pub fn punctuation(text: &str) -> Vec<Replacement> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Replacement> = Vec::new();
+    let push = |r: Replacement, out: &mut Vec<Replacement>| {
+        if out.last().map_or(true, |l: &Replacement| l.end <= r.start) {
+            out.push(r);
+        }
+    };
+    for (p, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'.' | b'!' | b'?' | b',' | b';' | b':') {
+            continue;
+        }
+        let prev = text[..p].chars().next_back();
+        let mut after = text[p + 1..].chars();
+        let next = after.next();
+        let next2 = after.next();
+
+        // Space before `,` `;` `:` that is followed by a space or a line end.
+        if matches!(b, b',' | b';' | b':')
+            && next.map_or(true, char::is_whitespace)
+            && matches!(prev, Some(' ' | '\t'))
+        {
+            let s = text[..p].trim_end_matches([' ', '\t']).len();
+            let before = text[..s].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || is_closing_quote(c) || c == ')') {
+                push(Replacement::new(s, p, "", KIND, 0.95), &mut out);
+            }
+            continue;
+        }
+
+        match b {
+            b'.' | b'!' | b'?' => {
+                // `1929.Here`, `said.”He`: sentence end glued to the next sentence.
+                let ends_word = prev.is_some_and(|c| c.is_ascii_digit()) || two_lower_before(text, p);
+                let (quote_len, n1, n2) = match next {
+                    Some(q) if is_closing_quote(q) => (q.len_utf8(), next2, after.next()),
+                    _ => (0, next, next2),
+                };
+                if ends_word
+                    && n1.is_some_and(char::is_uppercase)
+                    && n2.is_some_and(char::is_lowercase)
+                    && !in_technical_chunk(text, p)
+                {
+                    let at = p + 1 + quote_len;
+                    push(Replacement::new(at, at, " ", KIND, 0.9), &mut out);
+                }
+            }
+            b',' => {
+                if next == Some(',') && prev != Some(',') {
+                    let run = text[p..].bytes().take_while(|&c| c == b',').count();
+                    push(Replacement::new(p + 1, p + run, "", KIND, 0.9), &mut out);
+                } else if initials_comma(text, p, prev, next, next2) {
+                    push(Replacement::new(p, p + 1, ".", KIND, 0.9), &mut out);
+                } else if prev.is_some_and(char::is_alphabetic)
+                    && (next.is_some_and(is_opening_quote)
+                        || (two_lower_before(text, p)
+                            && next.is_some_and(char::is_alphabetic)
+                            && next2.is_some_and(char::is_lowercase)))
+                    && !in_technical_chunk(text, p)
+                {
+                    push(Replacement::new(p + 1, p + 1, " ", KIND, 0.9), &mut out);
+                }
+            }
+            b';' => {
+                if next == Some(';') && prev != Some(';') {
+                    let run = text[p..].bytes().take_while(|&c| c == b';').count();
+                    push(Replacement::new(p + 1, p + run, "", KIND, 0.9), &mut out);
+                } else if two_lower_before(text, p)
+                    && next.is_some_and(char::is_alphabetic)
+                    && next2.is_some_and(char::is_lowercase)
+                    && !in_technical_chunk(text, p)
+                {
+                    push(Replacement::new(p + 1, p + 1, " ", KIND, 0.9), &mut out);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `L,D.`: a lone capital, a comma, a capital and a full stop is a pair of initials.
+fn initials_comma(text: &str, p: usize, prev: Option<char>, next: Option<char>, next2: Option<char>) -> bool {
+    let before_prev = prev.and_then(|c| text[..p - c.len_utf8()].chars().next_back());
+    prev.is_some_and(char::is_uppercase)
+        && before_prev.map_or(true, |c| !c.is_alphanumeric())
+        && next.is_some_and(char::is_uppercase)
+        && next2 == Some('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tracker::Tracker;
+
+    fn fix(text: &str) -> String {
+        let mut t = Tracker::new(text.to_owned());
+        t.apply(punctuation(text));
+        t.text().to_owned()
+    }
+
+    #[test]
+    fn sentence_end_gets_its_space() {
+        assert_eq!(fix("in February 1929.Here we are"), "in February 1929. Here we are");
+        assert_eq!(fix("he said.”Then why?Because"), "he said.” Then why? Because");
+        // Initials, abbreviations, decimals and web addresses stay.
+        for s in ["L.D. Trotsky", "U.S.A.", "3.5 per cent", "see www.marxists.Org", "Mr.Smith"] {
+            assert_eq!(fix(s), s);
+        }
+    }
+
+    #[test]
+    fn commas_and_semicolons() {
+        assert_eq!(fix("in his book,“This Is"), "in his book, “This Is");
+        assert_eq!(fix("however,the party;the rest"), "however, the party; the rest");
+        assert_eq!(fix("a scene ; one , two : three"), "a scene; one, two: three");
+        assert_eq!(fix("love of L,D. which"), "love of L.D. which");
+        assert_eq!(fix("yes,, no;; maybe"), "yes, no; maybe");
+        for s in ["1,000,000", "12:42", "x &amp;y", "a , b", "Ref ,A"] {
+            let once = fix(s);
+            assert_eq!(fix(&once), once, "{s}");
+        }
+        assert_eq!(fix("1,000 and 12:42"), "1,000 and 12:42");
+    }
+}

@@ -1,0 +1,245 @@
+//! Non-word errors and corpus-internal variants. A token is corrected only when it is
+//! unknown (to the dictionary and, by recurrence, to the corpus) and one candidate wins the
+//! noisy-channel score by a clear margin; capitalised words only move towards a form the
+//! corpus or the document itself attests, or towards a common word by an OCR-like slip.
+
+use crate::channel::{cost, multi_rewrites, CONFUSION, PLAIN};
+use crate::corpus::CorpusLexicon;
+use crate::lexicon::Lexicon;
+use crate::tokens::{case_of, with_case, Case, Token};
+use crate::tracker::Replacement;
+
+/// How strongly the channel cost weighs against word frequency (nats per unit of cost):
+/// one plain edit must be repaid by a candidate e^4 ≈ 55 times more frequent.
+const COST_WEIGHT: f64 = 4.0;
+
+/// Everything a decision may consult.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    pub lex: &'a Lexicon,
+    /// Counts over the whole input (learned or loaded), if any.
+    pub corpus: Option<&'a CorpusLexicon>,
+    /// Counts over this document.
+    pub doc: &'a CorpusLexicon,
+}
+
+impl Evidence<'_> {
+    /// How often a form occurs: in the corpus when one was learned (it includes this
+    /// document), else in the document.
+    fn count(&self, form: &str) -> u64 {
+        self.corpus.map_or(0, |c| c.count(form)).max(self.doc.count(form))
+    }
+}
+
+/// A proposed correction of one token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    pub replacement: String,
+    pub kind: &'static str,
+    pub confidence: f64,
+}
+
+/// Whether the token sits in something that is not prose: next to digits, inside a
+/// hyphenated compound, a dotted name (`marxists.org`, `e.g`) or a URL-like chunk.
+pub fn is_shielded(text: &str, t: &Token) -> bool {
+    let before = text[..t.start].chars().next_back();
+    let before2 = before.and_then(|c| text[..t.start - c.len_utf8()].chars().next_back());
+    let mut after_it = text[t.end..].chars();
+    let after = after_it.next();
+    let after2 = after_it.next();
+    let glue = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '/' | '@' | '\\' | '&' | '#' | '+' | '='));
+    let dotted = |dot: Option<char>, letter: Option<char>| dot == Some('.') && letter.is_some_and(char::is_alphanumeric);
+    glue(before)
+        || glue(after)
+        || dotted(after, after2)
+        || dotted(before, before2)
+        || crate::punct::in_technical_chunk(text, t.start)
+}
+
+/// Whether the token starts a sentence (or a line), where capitals say nothing about names.
+pub fn at_sentence_start(text: &str, t: &Token) -> bool {
+    for c in text[..t.start].chars().rev() {
+        match c {
+            '\n' => return true,
+            c if c.is_whitespace() => continue,
+            '“' | '‘' | '"' | '\'' | '(' | '[' | '«' => continue,
+            '.' | '!' | '?' | ':' | '…' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The correction for one token, if any.
+pub fn correct(text: &str, t: &Token, ev: &Evidence<'_>) -> Option<Correction> {
+    let core = t.core(text);
+    if core.len() < 3 || !core.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let case = case_of(core);
+    if case == Case::Mixed || is_shielded(text, t) {
+        return None;
+    }
+    let lower = core.to_ascii_lowercase();
+    let known = ev.lex.knows(&lower);
+    let n_w = ev.count(core);
+    // A one-off acronym that is a word elsewhere (CPU) may still be a variant of the
+    // corpus's acronym (GPU); other known words are never variants.
+    if !known || (case == Case::Upper && n_w <= 1) {
+        if let Some(c) = variant(&lower, case, n_w, ev) {
+            return Some(c);
+        }
+    }
+    if known || n_w >= 3 {
+        return None;
+    }
+    let start = at_sentence_start(text, t);
+    match case {
+        Case::Lower if lower.len() >= 4 || n_w <= 1 => dictionary(&lower, case, false, 1.5, 0.0, ev),
+        Case::Title if start => dictionary(&lower, case, false, 1.0, 1e6, ev),
+        Case::Title if lower.len() >= 7 && n_w <= 1 => dictionary(&lower, case, true, PLAIN, 1e6, ev),
+        _ => None,
+    }
+}
+
+/// A rare form one or two cheap edits from a form the corpus or the document uses much more
+/// often (`Bundenz` ×2 beside `Budenz` ×6; `GUP` beside `GPU`).
+fn variant(lower: &str, case: Case, n_w: u64, ev: &Evidence<'_>) -> Option<Correction> {
+    let strict = case != Case::Lower;
+    let mut buf = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut scored: Vec<(f64, String, f32)> = Vec::new();
+    let sources = [ev.corpus, Some(ev.doc)];
+    for src in sources.iter().flatten() {
+        for k in src.neighbours(lower, &mut buf) {
+            if k == lower || seen.iter().any(|s| s == k) {
+                continue;
+            }
+            seen.push(k.to_owned());
+            let form = with_case(k, case);
+            let n_c = ev.count(&form);
+            let (min_count, ratio) = if case == Case::Upper { (5, 5) } else { (2, 2) };
+            if n_c < min_count || n_c < ratio * n_w.max(1) {
+                continue;
+            }
+            let c = cost(lower, k, strict);
+            // Acronyms are short: only a glyph confusion or a transposition moves them.
+            let limit = if case == Case::Upper { 0.6 } else { PLAIN };
+            if c > limit {
+                continue;
+            }
+            let score = (n_c as f64).ln() - COST_WEIGHT * f64::from(c);
+            scored.push((score, form, c));
+        }
+    }
+    pick(scored, "variant")
+}
+
+/// The best-scoring candidate if it beats the runner-up clearly.
+fn pick(mut scored: Vec<(f64, String, f32)>, kind: &'static str) -> Option<Correction> {
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let (best, form, _) = scored.first()?.clone();
+    let gap = scored.get(1).map_or(f64::INFINITY, |s| best - s.0);
+    // Two candidates nearly tied: the text does not say which was meant; leave it.
+    if gap < 1.0 {
+        return None;
+    }
+    let confidence = 1.0 / (1.0 + (-gap).exp()).min(1.0);
+    Some(Correction { replacement: form, kind, confidence: confidence.min(0.99) })
+}
+
+/// A non-word corrected towards a dictionary word.
+fn dictionary(
+    lower: &str,
+    case: Case,
+    strict: bool,
+    max_cost: f32,
+    min_count: f64,
+    ev: &Evidence<'_>,
+) -> Option<Correction> {
+    let lex = ev.lex;
+    let mut ids = Vec::new();
+    lex.index().candidates(lower, &mut ids);
+    for r in multi_rewrites(lower) {
+        lex.index().exact(&r, &mut ids);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut scored = Vec::new();
+    for id in ids {
+        let word = lex.word(id);
+        let count = lex.count(id) as f64;
+        if word == lower || count < min_count.max(1.0) {
+            continue;
+        }
+        let c = cost(lower, word, strict);
+        // Short words have many neighbours: demand a cheap slip.
+        let limit = if lower.len() <= 4 { max_cost.min(PLAIN) } else { max_cost };
+        if c > limit || (lower.len() <= 3 && c > CONFUSION + 0.1) {
+            continue;
+        }
+        scored.push((count.ln() - COST_WEIGHT * f64::from(c), with_case(word, case), c));
+    }
+    pick(scored, "spelling")
+}
+
+/// Corrections for every token of a text, as replacements.
+pub fn spelling(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidence: f64) -> Vec<Replacement> {
+    let mut out = Vec::new();
+    for t in tokens {
+        if let Some(c) = correct(text, t, ev) {
+            if c.confidence >= min_confidence {
+                out.push(Replacement::new(t.start, t.core_end, c.replacement, c.kind, c.confidence));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn run(text: &str, corpus: Option<&CorpusLexicon>) -> Vec<(String, String)> {
+        let doc = CorpusLexicon::from_texts([text]);
+        let ev = Evidence { lex: Lexicon::embedded(), corpus, doc: &doc };
+        tokenize(text)
+            .iter()
+            .filter_map(|t| correct(text, t, &ev).map(|c| (t.core(text).to_owned(), c.replacement)))
+            .collect()
+    }
+
+    fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+        p.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn non_words_are_corrected() {
+        assert_eq!(
+            run("an active political figurh who acts with bloddy arbitrariness", None),
+            pairs(&[("figurh", "figure"), ("bloddy", "bloody")])
+        );
+        assert_eq!(run("the Archive Administator wrote", None), pairs(&[("Administator", "Administrator")]));
+        assert_eq!(run("a rnodern state", None), pairs(&[("rnodern", "modern")]));
+    }
+
+    #[test]
+    fn variants_follow_the_document() {
+        let text = "Budenz spoke. Budenz wrote. Later Bundenz said the GPU and the GPU \
+                    and the GPU, the GPU and the GPU, murdered by the GUP.";
+        assert_eq!(run(text, None), pairs(&[("Bundenz", "Budenz"), ("GUP", "GPU")]));
+    }
+
+    #[test]
+    fn rare_names_and_british_spellings_stay() {
+        let text = "Gevorkian, Kashketin and Vorkutstroi; the NKVD and the POUM organised \
+                    the defence programme. Natalia and Natalia and Natalya. Sedov, Sedova.";
+        assert_eq!(run(text, None), pairs(&[]));
+    }
+
+    #[test]
+    fn shielded_tokens_stay() {
+        assert_eq!(run("see www.marxists.org/figurh or mail figurh@x.org, B52figurh", None), pairs(&[]));
+    }
+}

@@ -1,0 +1,135 @@
+//! Word tokens as cleanup sees them: runs of letters with inner apostrophes, with the
+//! possessive `’s` split off, and the case pattern a correction must keep.
+
+/// A word in the text (byte offsets). `core` excludes a possessive `’s`/`'s`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub core_end: usize,
+}
+
+impl Token {
+    pub fn core<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.core_end]
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// All word tokens of `text`, in order.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Fast path: ASCII non-letters.
+        if b < 0x80 && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        if !c.is_alphabetic() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut chars = text[i..].char_indices().peekable();
+        while let Some((off, c)) = chars.next() {
+            if c.is_alphabetic() {
+                end = i + off + c.len_utf8();
+            } else if is_apostrophe(c)
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+            {
+                continue;
+            } else {
+                break;
+            }
+        }
+        let word = &text[start..end];
+        let core_end = ["’s", "'s", "’S", "'S"]
+            .iter()
+            .find_map(|s| word.strip_suffix(s))
+            .filter(|c| !c.is_empty())
+            .map_or(end, |c| start + c.len());
+        out.push(Token { start, end, core_end });
+        i = end;
+    }
+    out
+}
+
+/// How a word is capitalised; corrections keep it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    Lower,
+    Title,
+    Upper,
+    Mixed,
+}
+
+pub fn case_of(word: &str) -> Case {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return Case::Mixed };
+    let (mut upper, mut lower) = (0, 0);
+    for c in chars.clone() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    match (first.is_uppercase(), upper, lower) {
+        (false, 0, _) => Case::Lower,
+        (true, 0, l) if l > 0 => Case::Title,
+        (true, _, 0) => Case::Upper,
+        _ => Case::Mixed,
+    }
+}
+
+/// `lower` (a lower-case word) spelled with `case`.
+pub fn with_case(lower: &str, case: Case) -> String {
+    match case {
+        Case::Upper => lower.to_uppercase(),
+        Case::Title => {
+            let mut chars = lower.chars();
+            chars.next().map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
+        }
+        Case::Lower | Case::Mixed => lower.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_inner_apostrophes_and_split_possessives() {
+        let text = "Trotsky’s L’Humanite, don't 1929.Here Cárdenas";
+        let words: Vec<(&str, &str)> =
+            tokenize(text).iter().map(|t| (&text[t.start..t.end], t.core(text))).collect();
+        assert_eq!(
+            words,
+            [
+                ("Trotsky’s", "Trotsky"),
+                ("L’Humanite", "L’Humanite"),
+                ("don't", "don't"),
+                ("Here", "Here"),
+                ("Cárdenas", "Cárdenas")
+            ]
+        );
+    }
+
+    #[test]
+    fn case_round_trips() {
+        assert_eq!(case_of("budenz"), Case::Lower);
+        assert_eq!(case_of("Budenz"), Case::Title);
+        assert_eq!(case_of("GPU"), Case::Upper);
+        assert_eq!(case_of("McCarthy"), Case::Mixed);
+        assert_eq!(with_case("gpu", Case::Upper), "GPU");
+        assert_eq!(with_case("budenz", Case::Title), "Budenz");
+    }
+}
