@@ -1,0 +1,732 @@
+//! Reads one page: finds where the header ends and the footer begins, assigns every line a
+//! zone, and reads the bibliographic fields from header, footer and editorial-intro lines.
+//! Only the first and last few dozen lines get real work; the body between is scanned cheaply.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use galley_record::{CharIndex, Span, Zone, ZoneKind};
+use regex::Regex;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::dates::{find_date, find_date_or_year, whole_date, DateValue, FoundDate};
+use crate::learn::Repetition;
+use crate::lines::{
+    after_prefix, byline, classify, first_marker, glue_point, is_alt_text, is_initials, is_person_name,
+    is_site_name, is_strong_chrome, issue, pages, split_lines, split_people, volume, Line,
+    LineKind, MetaKind,
+};
+
+/// How much of a page is examined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Non-blank lines at the top searched for chrome, title and header lines.
+    pub head_lines: usize,
+    /// Non-blank lines at the bottom searched for chrome, signature and footer lines.
+    pub tail_lines: usize,
+    /// Body paragraphs searched for editorial notes ("first published in …", "signed …").
+    pub intro_paragraphs: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { head_lines: 40, tail_lines: 40, intro_paragraphs: 5 }
+    }
+}
+
+/// A field's value: one string, or a list of people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    Text(String),
+    People(Vec<String>),
+}
+
+/// One metadata field, with the character span of the line (or sentence) it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub name: String,
+    pub value: FieldValue,
+    pub span: Span,
+}
+
+/// The fields found on a page, in the order of [`FIELD_ORDER`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub fields: Vec<Field>,
+}
+
+/// Canonical field names and their output order; a `<name>_raw` field (an undecidable
+/// date kept as written) follows its base name.
+pub const FIELD_ORDER: &[&str] = &[
+    "title", "subtitle", "authors", "publication", "volume", "issue", "pages", "date_published",
+    "date_written", "transcribed_by", "proofread_by", "markup_by", "translated_by",
+    "online_source", "last_updated", "site", "submitted_by", "submitted_date",
+];
+
+impl Metadata {
+    pub fn get(&self, name: &str) -> Option<&FieldValue> {
+        self.fields.iter().find(|f| f.name == name).map(|f| &f.value)
+    }
+
+    /// `metadata` and `metadata_spans` objects as written into the record.
+    pub fn to_json(&self) -> (Value, Value) {
+        let mut values = Map::new();
+        let mut spans = Map::new();
+        for f in &self.fields {
+            values.insert(f.name.clone(), serde_json::to_value(&f.value).unwrap_or(Value::Null));
+            spans.insert(f.name.clone(), serde_json::json!({"start": f.span.start, "end": f.span.end}));
+        }
+        (Value::Object(values), Value::Object(spans))
+    }
+}
+
+/// Everything the stage writes for one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extraction {
+    pub metadata: Metadata,
+    pub zones: Vec<Zone>,
+}
+
+/// Fields as they are found: the first value set for a name wins, so callers read sources
+/// in order of trust.
+struct Builder<'t> {
+    text: &'t str,
+    fields: Vec<(String, FieldValue, Range<usize>)>,
+}
+
+impl<'t> Builder<'t> {
+    fn has(&self, name: &str) -> bool {
+        self.fields.iter().any(|(n, _, _)| n == name || n.strip_suffix("_raw") == Some(name))
+    }
+
+    fn text(&mut self, name: &str, value: &str, span: Range<usize>) {
+        let value = clean_value(value);
+        if !value.is_empty() && !self.has(name) {
+            self.fields.push((name.to_owned(), FieldValue::Text(value.to_owned()), span));
+        }
+    }
+
+    fn people(&mut self, name: &str, people: Vec<String>, span: Range<usize>) {
+        if !people.is_empty() && !self.has(name) {
+            self.fields.push((name.to_owned(), FieldValue::People(people), span));
+        }
+    }
+
+    fn date(&mut self, name: &str, date: Option<FoundDate>, span: Range<usize>) {
+        let Some(date) = date else { return };
+        if self.has(name) {
+            return;
+        }
+        let (key, value) = match date.value {
+            DateValue::Iso(v) => (name.to_owned(), v),
+            DateValue::Raw(v) => (format!("{name}_raw"), v),
+        };
+        self.fields.push((key, FieldValue::Text(value), span));
+    }
+
+    fn finish(mut self, index: &CharIndex<'_>) -> Metadata {
+        let rank = |name: &str| {
+            let base = name.strip_suffix("_raw").unwrap_or(name);
+            let i = FIELD_ORDER.iter().position(|f| *f == base).unwrap_or(FIELD_ORDER.len());
+            (i, name.len())
+        };
+        self.fields.sort_by_key(|(n, _, _)| rank(n));
+        let _ = self.text;
+        let fields = self
+            .fields
+            .into_iter()
+            .map(|(name, value, span)| Field {
+                name,
+                value,
+                span: Span { start: index.char_at(span.start), end: index.char_at(span.end) },
+            })
+            .collect();
+        Metadata { fields }
+    }
+}
+
+/// Trims the punctuation a value picks up from its line ("p. 4." → "4", "ETOL." → "ETOL").
+fn clean_value(v: &str) -> &str {
+    v.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '-' | '–' | '|')).trim().trim_end_matches('.').trim()
+}
+
+/// One page being read.
+struct Page<'t> {
+    text: &'t str,
+    lines: Vec<Line>,
+    /// Indices into `lines` of the non-blank lines.
+    content: Vec<usize>,
+    kinds: Vec<Option<LineKind>>,
+    repetition: Option<&'t Repetition>,
+}
+
+impl<'t> Page<'t> {
+    fn new(text: &'t str, repetition: Option<&'t Repetition>) -> Self {
+        let lines = split_lines(text);
+        let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+        let kinds = vec![None; content.len()];
+        Page { text, lines, content, kinds, repetition }
+    }
+
+    fn line(&self, ci: usize) -> &'t str {
+        let l = self.lines[self.content[ci]];
+        &self.text[l.content_start..l.content_end]
+    }
+
+    fn span(&self, ci: usize) -> Range<usize> {
+        let l = self.lines[self.content[ci]];
+        l.content_start..l.content_end
+    }
+
+    fn kind(&mut self, ci: usize) -> Option<LineKind> {
+        if ci >= self.content.len() {
+            return None;
+        }
+        if let Some(k) = self.kinds[ci] {
+            return Some(k);
+        }
+        let t = self.line(ci);
+        let mut k = classify(t);
+        if k == LineKind::Short && self.repetition.is_some_and(|r| r.is_repeated(t)) {
+            k = LineKind::Chrome;
+        }
+        self.kinds[ci] = Some(k);
+        Some(k)
+    }
+}
+
+/// Where the parts of the page are, as indices of non-blank lines.
+#[derive(Debug, Default)]
+struct Layout {
+    title: Option<usize>,
+    subtitle: Option<usize>,
+    header_names: Vec<usize>,
+    body: Option<(usize, usize)>,
+    letter_dateline: Option<usize>,
+    signature: Option<usize>,
+}
+
+/// Lines that may follow a title when the line between them is a subtitle.
+fn ends_subtitle(k: Option<LineKind>) -> bool {
+    !matches!(k, Some(LineKind::Short))
+}
+
+fn scan_head(page: &mut Page<'_>, zones: &mut [ZoneKind], settings: &Settings, layout: &mut Layout) {
+    let n = page.content.len();
+    let limit = n.min(settings.head_lines.max(1));
+    let mut seen_content = false;
+    let mut prev_header: Option<usize> = None;
+    for ci in 0..limit {
+        let Some(mut k) = page.kind(ci) else { break };
+        let t = page.line(ci);
+        // Alt text of a leading image sits above everything else.
+        if !seen_content && ci < 3 && ci + 1 < n && is_alt_text(t) && matches!(k, LineKind::Short) {
+            k = LineKind::Chrome;
+        }
+        let next = page.kind(ci + 1);
+        if k == LineKind::Name {
+            let byline = if layout.title.is_none() {
+                matches!(next, Some(LineKind::Short | LineKind::Name | LineKind::PageHeader | LineKind::DateLine | LineKind::YearLine))
+            } else {
+                !matches!(next, Some(LineKind::Short))
+            };
+            if byline {
+                layout.header_names.push(ci);
+            } else {
+                k = LineKind::Short;
+            }
+        }
+        match k {
+            LineKind::Chrome => {
+                zones[ci] = ZoneKind::Boilerplate;
+                continue;
+            }
+            LineKind::Meta(_) | LineKind::PageHeader | LineKind::YearLine | LineKind::DateLine | LineKind::Name => {}
+            LineKind::Short if layout.title.is_none() && t.len() <= 250 => layout.title = Some(ci),
+            LineKind::Short
+                if layout.subtitle.is_none()
+                    && layout.title.is_some()
+                    && prev_header == layout.title
+                    && t.split_whitespace().count() >= 2
+                    && ends_subtitle(next) =>
+            {
+                layout.subtitle = Some(ci)
+            }
+            LineKind::Short | LineKind::Prose | LineKind::Salutation => {
+                let mut start = ci;
+                if k == LineKind::Salutation && ci > 0 && page.kind(ci - 1) == Some(LineKind::DateLine) {
+                    start = ci - 1;
+                    layout.letter_dateline = Some(start);
+                }
+                layout.body = Some((start, n - 1));
+                return;
+            }
+        }
+        zones[ci] = ZoneKind::Header;
+        seen_content = true;
+        prev_header = Some(ci);
+    }
+    if limit < n {
+        layout.body = Some((limit, n - 1));
+    }
+}
+
+fn scan_tail(page: &mut Page<'_>, zones: &mut [ZoneKind], settings: &Settings, layout: &mut Layout) {
+    let Some((start, _)) = layout.body else { return };
+    let n = page.content.len();
+    let floor = (start + 1).max(n.saturating_sub(settings.tail_lines));
+    let mut ci = n;
+    while ci > floor {
+        ci -= 1;
+        let Some(k) = page.kind(ci) else { break };
+        let t = page.line(ci);
+        match k {
+            LineKind::Chrome => zones[ci] = ZoneKind::Boilerplate,
+            LineKind::Meta(_) | LineKind::DateLine | LineKind::YearLine | LineKind::PageHeader => {
+                zones[ci] = ZoneKind::Footer
+            }
+            LineKind::Name if layout.signature.is_none() => {
+                layout.signature = Some(ci);
+                zones[ci] = ZoneKind::Footer;
+            }
+            LineKind::Short if layout.signature.is_none() && is_initials(t) => {
+                layout.signature = Some(ci);
+                zones[ci] = ZoneKind::Footer;
+            }
+            _ => {
+                layout.body = Some((start, ci));
+                return;
+            }
+        }
+    }
+    // Everything from the floor down was footer or chrome.
+    layout.body = Some((start, floor.saturating_sub(1).max(start)));
+}
+
+static FIRST_PUBLISHED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:first|originally)\s+(?:published|appeared|printed)|published|reprinted\s+from)\s*(?:in\b)?\s*:?\s*")
+        .expect("prefix pattern is valid")
+});
+static SOURCE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:source|from)\s*:?\s*").expect("prefix pattern is valid"));
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<role>transcri(?:bed|ption)(?:\s*(?:/|&|and|,)\s*(?:html\s*)?(?:mark-?up|marked\s+up))?|(?:html\s*)?mark-?up|marked\s+up|proof-?read(?:ing)?|proofed(?:\s+and\s+corrected)?|translat(?:ed|ion)|scann?ed|edited|converted)\s*(?:by\b)?\s*:?\s*")
+        .expect("credit pattern is valid")
+});
+static SUBMITTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^submitted\s+by\s+(?P<who>.+?)\s+on\s+(?P<when>.+)$").expect("submitted pattern is valid")
+});
+static LEADING_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:in\s+(?:[a-z]+\s+in\s+)?)?(?:the\s+)?").expect("leading pattern is valid")
+});
+
+/// Splits a citation on commas outside parentheses.
+fn citation_parts(s: &str) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let (mut depth, mut from) = (0i32, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth <= 0 => {
+                parts.push(from..i);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(from..s.len());
+    parts
+}
+
+/// Reads "The Militant, Vol. 12 No. 17, 26 April 1948, p. 4" into publication, volume,
+/// issue, date and pages.
+fn read_citation(b: &mut Builder<'_>, s: &str, span: Range<usize>) {
+    let s = s.trim().trim_end_matches('.');
+    let parts = citation_parts(s);
+    let date = find_date(s).or_else(|| {
+        parts.iter().find_map(|p| {
+            let part = &s[p.clone()];
+            whole_date(part.trim(), true).map(|d| FoundDate { start: d.start + p.start, end: d.end + p.start, ..d })
+        })
+    });
+    let publication = parts.iter().enumerate().find_map(|(i, p)| {
+        let part = &s[p.clone()];
+        let part = &part[..first_marker(part).unwrap_or(part.len())];
+        let lead = LEADING_IN.find(part.trim_start()).map_or(0, |m| m.end());
+        let name = clean_value(&part.trim_start()[lead..]);
+        let skip_author = i == 0 && parts.len() > 2 && is_person_name(name);
+        let usable = !name.is_empty()
+            && !skip_author
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && whole_date(name, true).is_none()
+            && find_date(name).is_none();
+        usable.then_some(name)
+    });
+    if let Some(p) = publication {
+        b.text("publication", p, span.clone());
+    }
+    if let Some(v) = volume(s) {
+        b.text("volume", v.as_str(), span.clone());
+    }
+    if let Some(n) = issue(s) {
+        b.text("issue", n.as_str(), span.clone());
+    }
+    if let Some(p) = pages(s) {
+        b.text("pages", p.as_str(), span.clone());
+    }
+    b.date("date_published", date, span);
+}
+
+/// The names in a credit's remainder: drops "for ETOL", "(July 2015)", trailing dates.
+fn credit_names(rest: &str) -> (Vec<String>, Option<&str>) {
+    let mut rest = rest.trim();
+    if let Some(i) = rest.rfind(" by ") {
+        rest = &rest[i + 4..];
+    }
+    let mut site = None;
+    if let Some(i) = rest.find(" for ") {
+        site = Some(clean_value(LEADING_IN.find(&rest[i + 5..]).map_or(&rest[i + 5..], |m| &rest[i + 5 + m.end()..])));
+        rest = &rest[..i];
+    }
+    if let Some(i) = rest.find(['(', '[']) {
+        rest = &rest[..i];
+    }
+    if let Some(d) = find_date_or_year(rest) {
+        rest = &rest[..d.start];
+    }
+    let names = split_people(clean_value(rest))
+        .into_iter()
+        .filter(|n| n.chars().next().is_some_and(char::is_uppercase) && n.split_whitespace().count() <= 6)
+        .map(str::to_owned)
+        .collect();
+    (names, site.filter(|s| !s.is_empty()))
+}
+
+/// Site candidates in order of trust.
+#[derive(Default)]
+struct Sites {
+    online: Option<(String, Range<usize>)>,
+    credit: Option<(String, Range<usize>)>,
+    chrome: Option<(String, Range<usize>)>,
+    copyright: Option<(String, Range<usize>)>,
+    submitter: Option<(String, Range<usize>)>,
+}
+
+fn first_set(slot: &mut Option<(String, Range<usize>)>, value: &str, span: Range<usize>) {
+    if slot.is_none() && !value.is_empty() {
+        *slot = Some((value.to_owned(), span));
+    }
+}
+
+fn read_meta(b: &mut Builder<'_>, sites: &mut Sites, kind: MetaKind, t: &str, span: Range<usize>) {
+    match kind {
+        MetaKind::FirstPublished => {
+            let at = FIRST_PUBLISHED_PREFIX.find(t).map_or(0, |m| m.end());
+            read_citation(b, after_prefix(t, at), span);
+        }
+        MetaKind::Source => {
+            let at = SOURCE_PREFIX.find(t).map_or(0, |m| m.end());
+            read_citation(b, after_prefix(t, at), span);
+        }
+        MetaKind::Byline => {
+            let (names, date) = byline(t);
+            b.people("authors", split_people(names).into_iter().map(str::to_owned).collect(), span.clone());
+            // A posting date is the web page's; a dated byline is the article's own.
+            if !t.to_lowercase().starts_with("posted") {
+                b.date("date_published", date, span);
+            }
+        }
+        MetaKind::Written => {
+            let rest = t.split_once(':').map_or("", |(_, r)| r);
+            b.date("date_written", find_date_or_year(rest), span);
+        }
+        MetaKind::Credit => {
+            let Some(m) = CREDIT.captures(t) else { return };
+            let role = m.name("role").map_or("", |r| r.as_str()).to_lowercase();
+            let rest = after_prefix(t, m.get(0).map_or(0, |g| g.end()));
+            let (names, site) = credit_names(rest);
+            for (needle, field) in [("transcri", "transcribed_by"), ("mark", "markup_by"), ("proof", "proofread_by"), ("translat", "translated_by")] {
+                if role.contains(needle) {
+                    b.people(field, names.clone(), span.clone());
+                }
+            }
+            if let Some(site) = site {
+                first_set(&mut sites.credit, site, span);
+            }
+        }
+        MetaKind::Online => {
+            let rest = after_prefix(t, t.find(':').map_or("online version".len(), |i| i + 1));
+            let mut name = rest;
+            if let Some(i) = name.find(['(', '[']) {
+                name = &name[..i];
+            }
+            if let Some(d) = find_date_or_year(name) {
+                name = &name[..d.start];
+            }
+            let name = clean_value(name);
+            b.text("online_source", name, span.clone());
+            first_set(&mut sites.online, name, span);
+        }
+        MetaKind::LastUpdated => b.date("last_updated", find_date(t), span),
+        MetaKind::Submitted => {
+            let Some(caps) = SUBMITTED.captures(t) else { return };
+            let who = caps.name("who").map_or("", |m| m.as_str());
+            b.text("submitted_by", who, span.clone());
+            b.date("submitted_date", caps.name("when").and_then(|m| find_date(m.as_str())), span.clone());
+            // An organisation's own account (an acronym) posts on its own site.
+            if is_initials(who) {
+                first_set(&mut sites.submitter, who, span);
+            }
+        }
+        MetaKind::Copyright => {
+            static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?(?P<o>[A-Z][^.,;©]{1,60}?)\s*(?:[.,;]|$)")
+                    .expect("owner pattern is valid")
+            });
+            if t.to_lowercase().starts_with("copyright") || t.starts_with('©') || t.starts_with("(c)") {
+                if let Some(o) = OWNER.captures(t).and_then(|c| c.name("o")) {
+                    first_set(&mut sites.copyright, clean_value(o.as_str()), span);
+                }
+            }
+        }
+    }
+}
+
+/// A site name inside a chrome line: a navigation part or glued link text naming an archive.
+fn chrome_site(t: &str) -> Option<&str> {
+    let pieces = t.split([ '|', '•', '·', '»', '>']).flat_map(|part| {
+        let part = part.trim();
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (wi, w) in part.split_whitespace().map(|w| (w.as_ptr() as usize - part.as_ptr() as usize, w)) {
+            if let Some(g) = glue_point(w) {
+                out.push(part[from..wi + g].trim());
+                from = wi + g;
+            }
+        }
+        out.push(part[from..].trim());
+        out
+    });
+    pieces.into_iter().find(|p| is_site_name(p))
+}
+
+static PUBLISHED_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:first|originally)\s+(?:published|appeared|printed|ran)\s+in\s+").expect("cue pattern is valid")
+});
+static EDITORIAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:article|text|letter|account|piece|speech|essay|interview|extracts?|review|pamphlet|statement|document|report|story)\b")
+        .expect("subject pattern is valid")
+});
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?][”’"]?\s+[A-Z“‘"]"#).expect("sentence pattern is valid"));
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[‘“"]([^’”"]{2,80})[’”"]"#).expect("quoted pattern is valid"));
+static ISSUE_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bissues?\s+of\s+(?:the\s+)?").expect("issue-of pattern is valid"));
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i:\b(?:it|article|letter|account|piece|text|statement|report|this)\s+(?:is|was)\s+signed\s+(?:only\s+)?(?:by\s+|as\s+|with\s+)?)(?:[“"‘]\s*(?P<q>[^”"’]{1,40}?)\s*[”"’]|(?P<n>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))"#)
+        .expect("signed pattern is valid")
+});
+static PRESENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!?]\s+)(?:Here|Below|In this article|In the article below|In the following article|In this piece|In the following),?\s+[^.]*?(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s+(?:tells|recounts|describes|explains|writes|argues|recalls|reports|examines|analyses|analyzes|discusses|outlines|looks\s+at|gives|presents|relates)\b")
+        .expect("presents pattern is valid")
+});
+
+/// "Fourth International in May 1947" → "Fourth International": capitalised words and the
+/// connectors inside a name.
+fn capitalised_phrase(s: &str) -> &str {
+    let mut end = 0;
+    for (off, w) in s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)) {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
+        let cap = bare.chars().next().is_some_and(char::is_uppercase) && find_date(bare).is_none();
+        let connector = matches!(bare, "of" | "and" | "the" | "de" | "la" | "for");
+        if !(cap || connector) {
+            break;
+        }
+        if cap {
+            end = off + bare.len();
+        }
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    &s[..end]
+}
+
+/// Editorial notes in the first body paragraphs: where the text first appeared and who
+/// signed or wrote it.
+fn read_intro(b: &mut Builder<'_>, t: &str, span: Range<usize>) {
+    if let Some(cue) = PUBLISHED_CUE.find(t) {
+        let sentence_start = t[..cue.start()].rfind(". ").map_or(0, |i| i + 2);
+        if EDITORIAL_SUBJECT.is_match(&t[sentence_start..cue.start()]) {
+            let rest = &t[cue.end()..];
+            let clause = &rest[..SENTENCE_END.find(rest).map_or(rest.len(), |m| m.start() + 1)];
+            let lead = clause.strip_prefix("the ").unwrap_or(clause);
+            let direct = if find_date(lead).is_some_and(|d| d.start == 0) { "" } else { capitalised_phrase(lead) };
+            let publication = Some(direct)
+                .filter(|p| !p.is_empty())
+                .or_else(|| ISSUE_OF.find(clause).map(|m| capitalised_phrase(&clause[m.end()..])).filter(|p| !p.is_empty()))
+                .or_else(|| QUOTED.captures(clause).and_then(|c| c.get(1)).map(|m| m.as_str()));
+            if let Some(p) = publication {
+                b.text("publication", p, span.clone());
+                b.date("date_published", find_date_or_year(clause), span.clone());
+            }
+        }
+    }
+    if let Some(caps) = SIGNED.captures(t) {
+        if let Some(who) = caps.name("q").or_else(|| caps.name("n")) {
+            let who = clean_value(who.as_str());
+            if is_initials(who) || is_person_name(who) {
+                b.people("authors", vec![who.to_owned()], span.clone());
+            }
+        }
+    }
+    if let Some(who) = PRESENTS.captures(t).and_then(|c| c.name("n")) {
+        if is_person_name(who.as_str()) {
+            b.people("authors", vec![who.as_str().to_owned()], span);
+        }
+    }
+}
+
+/// Splits "Title - Subtitle" when both sides are at least two words.
+fn split_title(t: &str) -> (&str, Option<&str>) {
+    for sep in [" - ", " – ", " — ", " -- "] {
+        if let Some((a, b)) = t.split_once(sep) {
+            if a.split_whitespace().count() >= 2 && b.split_whitespace().count() >= 2 {
+                return (a.trim(), Some(b.trim()));
+            }
+        }
+    }
+    (t, None)
+}
+
+/// Reads one page.
+pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>) -> Extraction {
+    let mut page = Page::new(text, repetition);
+    let n = page.content.len();
+    let mut zones = vec![ZoneKind::Body; n];
+    let mut layout = Layout::default();
+    scan_head(&mut page, &mut zones, settings, &mut layout);
+    scan_tail(&mut page, &mut zones, settings, &mut layout);
+
+    match layout.body {
+        Some((start, end)) => {
+            for (ci, zone) in zones.iter_mut().enumerate().take(end + 1).skip(start) {
+                let t = page.line(ci);
+                *zone = if t.len() <= 120 && is_strong_chrome(t) { ZoneKind::Boilerplate } else { ZoneKind::Body };
+            }
+        }
+        // No running text at all: whatever is not chrome is header.
+        None => {
+            for ci in 0..n {
+                if zones[ci] == ZoneKind::Body {
+                    zones[ci] = ZoneKind::Header;
+                }
+            }
+        }
+    }
+
+    let mut b = Builder { text, fields: Vec::new() };
+    let mut sites = Sites::default();
+
+    // Header and footer metadata lines, most trusted kinds first.
+    let mut metas: Vec<(MetaKind, usize)> = (0..n)
+        .filter(|&ci| matches!(zones[ci], ZoneKind::Header | ZoneKind::Footer))
+        .filter_map(|ci| match page.kinds[ci] {
+            Some(LineKind::Meta(k)) => Some((k, ci)),
+            _ => None,
+        })
+        .collect();
+    metas.sort();
+    for (kind, ci) in metas {
+        read_meta(&mut b, &mut sites, kind, page.line(ci), page.span(ci));
+    }
+
+    if let Some(ci) = layout.title {
+        let (title, subtitle) = split_title(page.line(ci));
+        b.text("title", title, page.span(ci));
+        if let Some(s) = subtitle {
+            b.text("subtitle", s, page.span(ci));
+        }
+    }
+    if let Some(ci) = layout.subtitle {
+        b.text("subtitle", page.line(ci), page.span(ci));
+    }
+    if let Some(&ci) = layout.header_names.first() {
+        b.people("authors", vec![page.line(ci).to_owned()], page.span(ci));
+    }
+    for ci in (0..n).filter(|&ci| zones[ci] == ZoneKind::Header && page.kinds[ci] == Some(LineKind::PageHeader)) {
+        let t = page.line(ci);
+        if let Some((publication, date)) = crate::lines::page_header(t) {
+            let span = page.span(ci);
+            b.text("publication", &t[publication], span.clone());
+            b.date("date_published", find_date(&t[date]), span);
+        }
+    }
+    if let Some(ci) = layout.signature {
+        b.people("authors", vec![clean_value(page.line(ci)).to_owned()], page.span(ci));
+    }
+    if let Some(ci) = layout.letter_dateline {
+        b.date("date_written", find_date(page.line(ci)), page.span(ci));
+    }
+    if let Some((start, end)) = layout.body {
+        let mut seen = 0;
+        for ci in start..=end {
+            if seen >= settings.intro_paragraphs {
+                break;
+            }
+            if zones[ci] == ZoneKind::Body && page.line(ci).len() > 80 {
+                seen += 1;
+                read_intro(&mut b, page.line(ci), page.span(ci));
+            }
+        }
+    }
+
+    for ci in (0..n).filter(|&ci| zones[ci] == ZoneKind::Boilerplate) {
+        if let Some(site) = chrome_site(page.line(ci)) {
+            first_set(&mut sites.chrome, site, page.span(ci));
+        }
+    }
+    let site = [sites.online, sites.credit, sites.chrome, sites.copyright, sites.submitter].into_iter().flatten().next();
+    if let Some((name, span)) = site {
+        b.text("site", &name, span);
+    }
+
+    let index = CharIndex::new(text);
+    Extraction { metadata: b.finish(&index), zones: line_zones(&page, &zones, &index) }
+}
+
+/// Zones over whole lines (line breaks included) covering the text; a blank line joins the
+/// zone of the line above it (or below it, at the top).
+fn line_zones(page: &Page<'_>, kinds: &[ZoneKind], index: &CharIndex<'_>) -> Vec<Zone> {
+    let text_len = page.text.len();
+    if text_len == 0 {
+        return Vec::new();
+    }
+    let mut out: Vec<Zone> = Vec::new();
+    let mut ci = 0usize;
+    let mut current = kinds.first().copied().unwrap_or(ZoneKind::Body);
+    let mut run_start = 0usize;
+    for (li, line) in page.lines.iter().enumerate() {
+        if ci < page.content.len() && page.content[ci] == li {
+            let kind = kinds[ci];
+            ci += 1;
+            if kind != current {
+                if line.start > run_start {
+                    out.push(Zone { start: run_start, end: line.start, kind: current });
+                }
+                run_start = line.start;
+                current = kind;
+            }
+        }
+    }
+    out.push(Zone { start: run_start, end: text_len, kind: current });
+    for z in &mut out {
+        z.start = index.char_at(z.start);
+        z.end = index.char_at(z.end);
+    }
+    out
+}
