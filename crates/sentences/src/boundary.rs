@@ -45,6 +45,8 @@ enum Label {
     Bullet { at: usize, len: usize },
     Number(u32, Style),
     Letter(u8, Style),
+    /// `IV.`, `xii)`: no inline successor is looked for.
+    Roman(Style),
 }
 
 /// A list marker at the start of a segment or line: `1.`, `2)`, `a.`, `(iv)`, `•`, `[3]`.
@@ -56,8 +58,9 @@ pub(crate) struct Marker {
 }
 
 impl Marker {
-    pub(crate) fn is_letter(&self) -> bool {
-        matches!(self.label, Label::Letter(..))
+    /// A lone letter or numeral with a full stop (`A.`, `IV.`), which may also be an initial.
+    pub(crate) fn is_ambiguous(&self) -> bool {
+        matches!(self.label, Label::Letter(_, Style::Dot) | Label::Roman(Style::Dot))
     }
 }
 
@@ -103,13 +106,21 @@ fn enumerator(text: &str, s: usize, end: usize) -> Option<(usize, Label)> {
         let n = text[i..i + digits].parse::<u32>().ok()?;
         (i + digits, Label::Number(n, Style::Dot))
     } else if digits == 0 && b.get(i).is_some_and(u8::is_ascii_alphabetic) {
-        (i + 1, Label::Letter(b[i], Style::Dot))
+        let roman = b[i..].iter().take(7).take_while(|c| b"IVXLCivxlc".contains(c)).count();
+        let same_case = b[i..i + roman].iter().all(u8::is_ascii_uppercase)
+            || b[i..i + roman].iter().all(u8::is_ascii_lowercase);
+        if (2..=6).contains(&roman) && same_case {
+            (i + roman, Label::Roman(Style::Dot))
+        } else {
+            (i + 1, Label::Letter(b[i], Style::Dot))
+        }
     } else {
         return None;
     };
     let with_style = |style| match label {
         Label::Number(n, _) => Label::Number(n, style),
         Label::Letter(c, _) => Label::Letter(c, style),
+        Label::Roman(_) => Label::Roman(style),
         bullet => bullet,
     };
     let rest = &b[label_end..];
@@ -616,7 +627,10 @@ fn chain(w: &[u8]) -> Before {
     }
     match &letters[..n] {
         b"am" | b"pm" => Before::Time,
-        b"eg" | b"ie" | b"cf" | b"nb" | b"vs" | b"viz" => Before::Abbrev(Class::Prepositive),
+        // Prefixes: `e.g. The Times`, `P.S. The money`.
+        b"eg" | b"ie" | b"cf" | b"nb" | b"vs" | b"viz" | b"ps" | b"pps" => {
+            Before::Abbrev(Class::Prepositive)
+        }
         _ => Before::Chain,
     }
 }

@@ -88,7 +88,7 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     let b = text.as_bytes();
     if let Some(m) = list_marker(text, next.start, next.end, true) {
         // A lone letter (`A. Smith`) is a list label only when the previous line had one too.
-        if !m.is_letter() || list_marker(text, prev.start, prev.end, true).is_some() {
+        if !m.is_ambiguous() || list_marker(text, prev.start, prev.end, true).is_some() {
             return true;
         }
     }
@@ -101,13 +101,16 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     }
     let next_upper = upper_start(text, next);
     let last = b[prev.end - 1];
-    if matches!(last, b',' | b':') {
+    if last == b',' {
         return next_upper && letter_frame(text, prev);
+    }
+    if last == b':' && next_upper && letter_frame(text, prev) {
+        return true;
     }
     if matches!(last, b';' | b'-' | b'(' | b'[' | b'&' | b'/') || char_before(text, prev.end) == Some('—') {
         return false;
     }
-    let (lw_start, lw_end) = last_word(text, prev);
+    let (lw_start, lw_end) = last_word(text, prev.start, prev.end - usize::from(last == b':'));
     if is_joiner(&b[lw_start..lw_end]) || !upper_start(text, prev) || !next_upper {
         return false;
     }
@@ -153,11 +156,11 @@ fn upper_start(text: &str, line: Line) -> bool {
     text[i..line.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-fn last_word(text: &str, line: Line) -> (usize, usize) {
+fn last_word(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
-    let mut s = line.end;
-    while s > line.start && b[s - 1].is_ascii_alphabetic() {
+    let mut s = end;
+    while s > start && b[s - 1].is_ascii_alphabetic() {
         s -= 1;
     }
-    (s, line.end)
+    (s, end)
 }
