@@ -37,6 +37,7 @@ pub const CONFUSION: f32 = 0.5;
 pub const TRANSPOSE: f32 = 0.6;
 pub const DOUBLING: f32 = 0.6;
 pub const PLAIN: f32 = 1.0;
+pub const TRAILING: f32 = 0.6;
 /// Cost standing for "not allowed" in strict mode.
 pub const FORBIDDEN: f32 = 9.0;
 
@@ -103,7 +104,10 @@ pub fn cost(obs: &str, cand: &str, strict: bool) -> f32 {
             if i > 0 {
                 // obs has an extra letter a[i-1].
                 let doubled = (i >= 2 && a[i - 2] == a[i - 1]) || (i < la && a[i] == a[i - 1]);
-                let c = if doubled { DOUBLING } else { edge_or(i, la, PLAIN) };
+                // A stray last letter (speckle, a slipped key) keeps the stem: a little
+                // cheaper than changing the ending into another word's.
+                let trailing = if i == la && !strict { TRAILING } else { PLAIN };
+                let c = if doubled { DOUBLING } else { edge_or(i, la, trailing) };
                 best = best.min(d[(i - 1) * w + j] + c);
             }
             if j > 0 {

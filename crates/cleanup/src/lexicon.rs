@@ -271,6 +271,13 @@ impl Lexicon {
     }
 }
 
+impl Lexicon {
+    /// Whether two lower-case words are British/American spellings of one word.
+    pub fn same_word(&self, a: &str, b: &str) -> bool {
+        spelling_variants(a).any(|v| v == b)
+    }
+}
+
 #[inline]
 fn pair(a: u32, b: u32) -> u64 {
     u64::from(a) << 32 | u64::from(b)

@@ -138,6 +138,9 @@ fn variant(lower: &str, case: Case, n_w: u64, ev: &Evidence<'_>) -> Option<Corre
 /// The best-scoring candidate if it beats the runner-up clearly.
 fn pick(mut scored: Vec<(f64, String, f32)>, kind: &'static str) -> Option<Correction> {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    if std::env::var_os("CLEANUP_DEBUG").is_some() {
+        eprintln!("{kind}: {:?}", &scored[..scored.len().min(4)]);
+    }
     let (best, form, _) = scored.first()?.clone();
     let gap = scored.get(1).map_or(f64::INFINITY, |s| best - s.0);
     // Two candidates nearly tied: the text does not say which was meant; leave it.
@@ -222,6 +225,7 @@ mod tests {
         );
         assert_eq!(run("the Archive Administator wrote", None), pairs(&[("Administator", "Administrator")]));
         assert_eq!(run("a rnodern state", None), pairs(&[("rnodern", "modern")]));
+        assert_eq!(run("the victime of", None), pairs(&[("victime", "victim")]));
     }
 
     #[test]
