@@ -8,7 +8,7 @@ use crate::chars::{
     bullet_len, char_at, char_before, closer_len, dash_len, opener_len, skip_ws, trim_end,
     ws_len, ELLIPSIS,
 };
-use crate::lexicon::{is_starter, Class, Lexicon};
+use crate::lexicon::{is_lower_starter, is_starter, Class, Lexicon};
 
 /// The switches the boundary rules read (a digest of the user's options).
 #[derive(Debug, Clone, Copy)]
@@ -165,7 +165,10 @@ struct Next {
     pronoun_i: bool,
     /// A list marker (`2.`, `3)`) starts here.
     list_marker: bool,
-    alphabetic: bool,
+    /// A lower-case word that plausibly opens a sentence (`the`, `he`).
+    lower_starter: bool,
+    /// The next token opens a bracket: `changed. (signed) V.I. Ulianov`.
+    bracket: bool,
 }
 
 /// What the word before a full stop is.
@@ -351,12 +354,15 @@ impl Blocks<'_> {
                 }
             },
             NextKind::Lower => {
+                if !closed && next.bracket && matches!(before, Before::Normal | Before::Number) {
+                    return true; // a parenthesis after a full stop opens its own segment
+                }
                 let ordinary = match before {
                     Before::Normal => we - ws >= 3 && b[ws..we].iter().all(|&c| c >= 0x80 || c.is_ascii_alphabetic() || c == b'\'' || c == b'-'),
                     Before::Number => we - ws == 4 && b[ws..we].iter().all(u8::is_ascii_digit),
                     _ => false,
                 };
-                self.flags.split_lowercase && !closed && ordinary && next.alphabetic
+                self.flags.split_lowercase && !closed && ordinary && next.lower_starter
             }
             NextKind::Digit => {
                 matches!(before, Before::Normal | Before::Number | Before::Abbrev(Class::Final))
@@ -506,7 +512,8 @@ impl Blocks<'_> {
             starter: false,
             pronoun_i: false,
             list_marker: false,
-            alphabetic: false,
+            lower_starter: false,
+            bracket: matches!(b.get(q), Some(b'(' | b'[')),
         };
         let Some(c) = char_at(self.text, r) else { return next };
         if c.is_ascii_digit() || matches!(c, '$' | '£' | '€') {
@@ -521,7 +528,9 @@ impl Blocks<'_> {
             next.pronoun_i = word == b"I";
         } else if c.is_lowercase() {
             next.kind = NextKind::Lower;
-            next.alphabetic = true;
+            let we = r + b[r..be].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            let ends_word = b.get(we).map_or(true, |c| !c.is_ascii_alphanumeric());
+            next.lower_starter = ends_word && is_lower_starter(&b[r..we]);
         } else if bullet_len(b, r, false) > 0 {
             next.kind = NextKind::Bullet;
         } else if dash_len(b, r) > 0 {
@@ -592,6 +601,8 @@ fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
             j += n;
         } else if matches!(b[j], b'.' | b'?' | b'!') {
             j += 1;
+        } else if let Some(n) = superscript_digit(b, j) {
+            j += n; // footnote mark: `disputed.¹`
         } else if b[j] == b'[' {
             // Footnote reference after the stop: `end.[12]`
             let digits = b[j + 1..be].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -604,6 +615,15 @@ fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
         }
     }
     Some(j.min(be))
+}
+
+/// Byte length of a superscript digit (`¹²³⁴…⁰`) at `j`.
+fn superscript_digit(b: &[u8], j: usize) -> Option<usize> {
+    match b.get(j..)? {
+        [0xC2, 0xB9 | 0xB2 | 0xB3, ..] => Some(2),
+        [0xE2, 0x81, 0xB0 | 0xB4..=0xB9, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// `U.S`, `L.D`, `e.g`, `a.m`: single letters joined by stops; anything else with an inner

@@ -110,6 +110,9 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     if matches!(last, b';' | b'-' | b'(' | b'[' | b'&' | b'/') || char_before(text, prev.end) == Some('—') {
         return false;
     }
+    if next_upper && dateline(text, prev) {
+        return true;
+    }
     let (lw_start, lw_end) = last_word(text, prev.start, prev.end - usize::from(last == b':'));
     if is_joiner(&b[lw_start..lw_end]) || !upper_start(text, prev) || !next_upper {
         return false;
@@ -130,6 +133,19 @@ fn letter_frame(text: &str, line: Line) -> bool {
     let last = clean(words[words.len() - 1]);
     let dear = words.len() >= 2 && first.eq_ignore_ascii_case(b"my") && clean(words[1]).eq_ignore_ascii_case(b"dear");
     is_salutation(&first) || dear || is_closing(&last)
+}
+
+/// Longest line (bytes) taken for a dateline.
+const DATELINE: usize = 48;
+
+/// A short line ending in a year (`Mexico City, June 2, 1940`, `October/November 1961`).
+fn dateline(text: &str, line: Line) -> bool {
+    let b = &text.as_bytes()[line.start..line.end];
+    let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    b.len() <= DATELINE
+        && digits == 4
+        && (b.len() == 4 || !b[b.len() - 5].is_ascii_alphanumeric())
+        && matches!(b[0], b'0'..=b'9' | b'A'..=b'Z')
 }
 
 /// Whether the line ends like a sentence (`.`, `?`, `!`, `…`, possibly inside closers).

@@ -41,7 +41,7 @@ const REGULAR: &[&str] = &[
     "vol", "vols", "pp", "para", "paras", "ch", "chap", "chs", "sect", "secs", "figs", "pl",
     "pt", "pts", "bk", "bks", "ser", "suppl", "app", "nn", "ll", "cols", "ff", "seq", "seqq",
     "ibid", "ib", "id", "op", "cit", "loc", "al", "ed", "eds", "edn", "trans", "transl", "tr",
-    "repr", "rpt", "orig", "publ", "comp", "ms", "mss", "annot", "introd",
+    "repr", "rpt", "orig", "publ", "comp", "ref", "refs", "fol", "fols", "ms", "mss", "annot", "introd",
     // Measures and time.
     "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks", "mo", "mos", "lb",
     "lbs", "oz", "ozs", "cwt", "yd", "yds", "km", "kms", "sq", "cu", "doz", "max", "est",
@@ -71,6 +71,17 @@ const STARTERS: &[&str] = &[
     "Though", "Thus", "To", "Today", "Under", "Until", "Upon", "Was", "We", "Were", "What",
     "When", "Whenever", "Where", "Whether", "Which", "While", "Who", "Whoever", "Whom", "Whose",
     "Why", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
+];
+
+/// Lower-case words that plausibly open a sentence whose capital OCR lost (`1935. the camp`).
+/// Prepositions such as `of`, `by`, `to` are left out: after an unknown abbreviation they
+/// usually continue the sentence (`ref. to`, `Ges. by`).
+const LOWER_STARTERS: &[&str] = &[
+    "a", "after", "all", "also", "although", "an", "as", "at", "before", "both", "but",
+    "each", "even", "every", "he", "her", "here", "his", "however", "i", "if", "in", "it", "its",
+    "many", "most", "my", "no", "not", "now", "on", "one", "only", "our", "she", "since", "so",
+    "some", "such", "that", "the", "their", "then", "there", "these", "they", "this", "those",
+    "though", "thus", "we", "what", "when", "where", "which", "while", "who", "why", "yet", "you",
 ];
 
 /// Words after which a line of prose cannot end: a line ending in one was wrapped.
@@ -164,6 +175,11 @@ fn contains_lower(list: &[&str], word: &[u8]) -> bool {
 /// Whether `word` (exact case) typically opens a sentence.
 pub(crate) fn is_starter(word: &[u8]) -> bool {
     STARTERS.binary_search_by(|w| w.as_bytes().cmp(word)).is_ok()
+}
+
+/// Whether lower-case `word` plausibly opens a sentence that lost its capital.
+pub(crate) fn is_lower_starter(word: &[u8]) -> bool {
+    contains(LOWER_STARTERS, word)
 }
 
 /// Whether a line ending in `word` must continue on the next line.
