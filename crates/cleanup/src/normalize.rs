@@ -121,7 +121,12 @@ fn mojibake_at(text: &str, at: usize, lead: char) -> Option<(usize, String)> {
         return None;
     }
     let decoded = String::from_utf8(bytes).ok()?;
-    Some((end, decoded))
+    // Real mojibake decodes to the characters Western text uses (accents, quotes, dashes,
+    // Cyrillic, Greek); anything else (`é’’` would give a CJK ideograph) is real text.
+    let plausible = decoded.chars().all(|c| {
+        matches!(u32::from(c), 0xA0..=0x24F | 0x370..=0x4FF | 0x2000..=0x206F | 0x20AC | 0x2116 | 0x2122)
+    });
+    plausible.then_some((end, decoded))
 }
 
 /// Ligatures, invisible characters and mojibake, in one pass.

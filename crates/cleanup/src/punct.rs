@@ -47,17 +47,17 @@ pub fn punctuation(text: &str) -> Vec<Replacement> {
         let next = after.next();
         let next2 = after.next();
 
-        // Space before `,` `;` `:` that is followed by a space or a line end.
-        if matches!(b, b',' | b';' | b':')
-            && next.map_or(true, char::is_whitespace)
-            && matches!(prev, Some(' ' | '\t'))
-        {
+        // Space before `,` `;` `:` (or a doubled one) that is followed by a space or a line end.
+        if matches!(b, b',' | b';' | b':') && matches!(prev, Some(' ' | '\t')) {
+            let run = text[p..].bytes().take_while(|&c| c == b).count();
+            let after_run = text[p + run..].chars().next();
             let s = text[..p].trim_end_matches([' ', '\t']).len();
             let before = text[..s].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || is_closing_quote(c) || c == ')') {
+            if after_run.map_or(true, char::is_whitespace)
+                && before.is_some_and(|c| c.is_alphanumeric() || is_closing_quote(c) || c == ')')
+            {
                 push(Replacement::new(s, p, "", KIND, 0.95), &mut out);
             }
-            continue;
         }
 
         match b {
@@ -77,32 +77,25 @@ pub fn punctuation(text: &str) -> Vec<Replacement> {
                     push(Replacement::new(at, at, " ", KIND, 0.9), &mut out);
                 }
             }
-            b',' => {
-                if next == Some(',') && prev != Some(',') {
-                    let run = text[p..].bytes().take_while(|&c| c == b',').count();
-                    push(Replacement::new(p + 1, p + run, "", KIND, 0.9), &mut out);
-                } else if initials_comma(text, p, prev, next, next2) {
-                    push(Replacement::new(p, p + 1, ".", KIND, 0.9), &mut out);
-                } else if prev.is_some_and(char::is_alphabetic)
-                    && (next.is_some_and(is_opening_quote)
-                        || (two_lower_before(text, p)
-                            && next.is_some_and(char::is_alphabetic)
-                            && next2.is_some_and(char::is_lowercase)))
-                    && !in_technical_chunk(text, p)
-                {
-                    push(Replacement::new(p + 1, p + 1, " ", KIND, 0.9), &mut out);
+            b',' | b';' if prev != Some(b as char) => {
+                let run = text[p..].bytes().take_while(|&c| c == b).count();
+                let mut rest = text[p + run..].chars();
+                let (next, next2) = (rest.next(), rest.next());
+                if b == b',' && initials_comma(text, p, run, prev) {
+                    push(Replacement::new(p, p + run, ".", KIND, 0.9), &mut out);
+                    continue;
                 }
-            }
-            b';' => {
-                if next == Some(';') && prev != Some(';') {
-                    let run = text[p..].bytes().take_while(|&c| c == b';').count();
+                if run > 1 {
                     push(Replacement::new(p + 1, p + run, "", KIND, 0.9), &mut out);
-                } else if two_lower_before(text, p)
+                }
+                let glued_word = two_lower_before(text, p)
                     && next.is_some_and(char::is_alphabetic)
-                    && next2.is_some_and(char::is_lowercase)
+                    && next2.is_some_and(char::is_lowercase);
+                if prev.is_some_and(char::is_alphabetic)
+                    && (glued_word || (b == b',' && next.is_some_and(is_opening_quote)))
                     && !in_technical_chunk(text, p)
                 {
-                    push(Replacement::new(p + 1, p + 1, " ", KIND, 0.9), &mut out);
+                    push(Replacement::new(p + run, p + run, " ", KIND, 0.9), &mut out);
                 }
             }
             _ => {}
@@ -111,13 +104,26 @@ pub fn punctuation(text: &str) -> Vec<Replacement> {
     out
 }
 
-/// `L,D.`: a lone capital, a comma, a capital and a full stop is a pair of initials.
-fn initials_comma(text: &str, p: usize, prev: Option<char>, next: Option<char>, next2: Option<char>) -> bool {
+/// `L,D.`: lone capitals separated by commas or full stops and ending in a full stop are
+/// initials, so the commas are misread full stops (`A,L,D.` too; `A,B,C are` is a list).
+fn initials_comma(text: &str, p: usize, run: usize, prev: Option<char>) -> bool {
     let before_prev = prev.and_then(|c| text[..p - c.len_utf8()].chars().next_back());
-    prev.is_some_and(char::is_uppercase)
-        && before_prev.map_or(true, |c| !c.is_alphanumeric())
-        && next.is_some_and(char::is_uppercase)
-        && next2 == Some('.')
+    if !prev.is_some_and(char::is_uppercase) || before_prev.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let mut chars = text[p + run - 1..].chars();
+    loop {
+        match (chars.next(), chars.next()) {
+            (Some(',' | '.'), Some(c)) if c.is_uppercase() => {}
+            _ => return false,
+        }
+        let mut ahead = chars.clone();
+        match (ahead.next(), ahead.next()) {
+            (Some('.'), n) if !n.is_some_and(char::is_uppercase) => return true,
+            (Some(',' | '.'), Some(n)) if n.is_uppercase() => {}
+            _ => return false,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +153,7 @@ mod tests {
         assert_eq!(fix("however,the party;the rest"), "however, the party; the rest");
         assert_eq!(fix("a scene ; one , two : three"), "a scene; one, two: three");
         assert_eq!(fix("love of L,D. which"), "love of L.D. which");
+        assert_eq!(fix("A,L,D. and A,,L,D. but A,B,C are"), "A.L.D. and A.L.D. but A,B,C are");
         assert_eq!(fix("yes,, no;; maybe"), "yes, no; maybe");
         for s in ["1,000,000", "12:42", "x &amp;y", "a , b", "Ref ,A"] {
             let once = fix(s);
