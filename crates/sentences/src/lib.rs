@@ -294,17 +294,20 @@ mod tests {
 
     #[test]
     fn stage_writes_char_spans_and_respects_zones() {
-        let mut doc = Document::new("d", "Trotsky’s son. He left\nMain Index");
+        let text = "Trotsky’s youngest son stayed in Moscow with his scientific work. He left\nfor the camps.";
+        let chars = |s: &str| s.chars().count();
+        let second = chars("Trotsky’s youngest son stayed in Moscow with his scientific work. ");
+        let mut doc = Document::new("d", text);
         let stage = (spec().build)(&Options::new()).unwrap();
         stage.process(&mut doc).unwrap();
         let spans: Vec<Span> = doc.get_as("sentences").unwrap().unwrap();
-        assert_eq!(spans, [Span { start: 0, end: 14 }, Span { start: 15, end: 33 }]);
-        // A zone boundary after "He left" cuts the second sentence.
-        doc.set("zones", serde_json::json!([{"start": 0, "end": 22, "kind": "body"}]));
+        assert_eq!(spans, [Span { start: 0, end: second - 1 }, Span { start: second, end: chars(text) }]);
+        // A zone boundary at the line break cuts the second sentence.
+        let cut = second + chars("He left");
+        doc.set("zones", serde_json::json!([{"start": 0, "end": cut, "kind": "body"}]));
         stage.process(&mut doc).unwrap();
         let spans: Vec<Span> = doc.get_as("sentences").unwrap().unwrap();
-        assert_eq!(spans.len(), 3);
-        assert_eq!(spans[2], Span { start: 23, end: 33 });
+        assert_eq!(spans[1..], [Span { start: second, end: cut }, Span { start: cut + 1, end: chars(text) }]);
         doc.set("zones", "nonsense");
         assert!(matches!(stage.process(&mut doc), Err(StageError::Field { .. })));
     }

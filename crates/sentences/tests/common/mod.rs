@@ -18,3 +18,5 @@ pub fn sents_with<'t>(text: &'t str, options: &SentenceOptions) -> Vec<&'t str> 
 pub fn check(text: &str, expected: &[&str]) {
     assert_eq!(sents(text), expected, "splitting {text:?}");
 }
+
+pub mod fixtures;
