@@ -72,7 +72,7 @@ fn valid_year(y: u32) -> bool {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if matches!((year % 4, year % 100, year % 400), (0, 1.., _) | (_, _, 0)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -93,10 +93,18 @@ fn interpret(caps: &Captures<'_>) -> Option<DateValue> {
         return ymd(y, num(caps, "im")?, num(caps, "id")?);
     }
     if let Some(y) = num(caps, "dy") {
-        return ymd(y, month_number(caps.name("dm")?.as_str())?, num(caps, "dd")?);
+        return ymd(
+            y,
+            month_number(caps.name("dm")?.as_str())?,
+            num(caps, "dd")?,
+        );
     }
     if let Some(y) = num(caps, "my") {
-        return ymd(y, month_number(caps.name("mm")?.as_str())?, num(caps, "md")?);
+        return ymd(
+            y,
+            month_number(caps.name("mm")?.as_str())?,
+            num(caps, "md")?,
+        );
     }
     if let Some(y) = num(caps, "oy") {
         let m = month_number(caps.name("om")?.as_str())?;
@@ -124,14 +132,22 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
     DATE.captures_iter(s).find_map(|caps| {
         let whole = caps.get(0)?;
         let value = interpret(&caps)?;
-        Some(FoundDate { value, start: whole.start(), end: whole.end() })
+        Some(FoundDate {
+            value,
+            start: whole.start(),
+            end: whole.end(),
+        })
     })
 }
 
 /// The first plausible year (1600-2099) standing alone in `s`.
 pub fn find_year(s: &str) -> Option<FoundDate> {
     let m = YEAR.find(s)?;
-    Some(FoundDate { value: DateValue::Iso(m.as_str().to_owned()), start: m.start(), end: m.end() })
+    Some(FoundDate {
+        value: DateValue::Iso(m.as_str().to_owned()),
+        start: m.start(),
+        end: m.end(),
+    })
 }
 
 /// A date, or failing that a bare year, anywhere in `s`.
@@ -142,7 +158,11 @@ pub fn find_date_or_year(s: &str) -> Option<FoundDate> {
 /// `s` is nothing but a date (or a bare year when `allow_year`), give or take punctuation,
 /// a leading weekday and a trailing time.
 pub fn whole_date(s: &str, allow_year: bool) -> Option<FoundDate> {
-    let found = if allow_year { find_date_or_year(s)? } else { find_date(s)? };
+    let found = if allow_year {
+        find_date_or_year(s)?
+    } else {
+        find_date(s)?
+    };
     let before = &s[..found.start];
     let after = &s[found.end..];
     let junk = |t: &str| t.chars().all(|c| !c.is_alphanumeric());
@@ -152,7 +172,9 @@ pub fn whole_date(s: &str, allow_year: bool) -> Option<FoundDate> {
     };
     let time = |t: &str| {
         let t = t.trim_start_matches([' ', '-', '–', ',']);
-        t.len() <= 8 && t.chars().all(|c| c.is_ascii_digit() || c == ':' || c == ' ' || c == '.')
+        t.len() <= 8
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == ' ' || c == '.')
     };
     ((junk(before) || weekday(before)) && (junk(after) || time(after))).then_some(found)
 }
@@ -170,21 +192,42 @@ mod tests {
 
     #[test]
     fn house_styles() {
-        assert_eq!(iso("From Labor Action, Vol. 3 No. 9, 3 March 1941, p. 2.").as_deref(), Some("1941-03-03"));
-        assert_eq!(iso("Written: August 28, 1939.").as_deref(), Some("1939-08-28"));
+        assert_eq!(
+            iso("From Labor Action, Vol. 3 No. 9, 3 March 1941, p. 2.").as_deref(),
+            Some("1941-03-03")
+        );
+        assert_eq!(
+            iso("Written: August 28, 1939.").as_deref(),
+            Some("1939-08-28")
+        );
         assert_eq!(iso("posted 17.9.2011").as_deref(), Some("2011-09-17"));
-        assert_eq!(iso("Submitted by janine on 5 March, 2010 - 09:15").as_deref(), Some("2010-03-05"));
-        assert_eq!(iso("in the December/January 1958 issue").as_deref(), Some("1958-12"));
+        assert_eq!(
+            iso("Submitted by janine on 5 March, 2010 - 09:15").as_deref(),
+            Some("2010-03-05")
+        );
+        assert_eq!(
+            iso("in the December/January 1958 issue").as_deref(),
+            Some("1958-12")
+        );
         assert_eq!(iso("Winter 1975").as_deref(), Some("1975"));
-        assert_eq!(iso("Source: Labour Review, June 1957").as_deref(), Some("1957-06"));
-        assert_eq!(iso("Tuesday, 2nd of March 1920").as_deref(), Some("1920-03-02"));
+        assert_eq!(
+            iso("Source: Labour Review, June 1957").as_deref(),
+            Some("1957-06")
+        );
+        assert_eq!(
+            iso("Tuesday, 2nd of March 1920").as_deref(),
+            Some("1920-03-02")
+        );
         assert_eq!(iso("Sept. 3, 1936").as_deref(), Some("1936-09-03"));
         assert_eq!(iso("2019-11-30 08:00").as_deref(), Some("2019-11-30"));
     }
 
     #[test]
     fn undecidable_order_is_kept_raw() {
-        assert_eq!(find_date("dated 3/4/1945").map(|d| d.value), Some(DateValue::Raw("3/4/1945".into())));
+        assert_eq!(
+            find_date("dated 3/4/1945").map(|d| d.value),
+            Some(DateValue::Raw("3/4/1945".into()))
+        );
         assert_eq!(iso("12/31/1999").as_deref(), Some("1999-12-31"));
         assert_eq!(iso("5.5.1950").as_deref(), Some("1950-05-05"));
     }
@@ -194,7 +237,10 @@ mod tests {
         assert_eq!(find_date("31 February 1950"), None);
         assert_eq!(find_date("we may 1950 times"), None);
         assert_eq!(find_date("No. 17, 1948"), None);
-        assert_eq!(find_year("No. 17, 1948").map(|d| d.value), Some(DateValue::Iso("1948".into())));
+        assert_eq!(
+            find_year("No. 17, 1948").map(|d| d.value),
+            Some(DateValue::Iso("1948".into()))
+        );
     }
 
     #[test]

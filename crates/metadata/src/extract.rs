@@ -13,9 +13,9 @@ use serde_json::{Map, Value};
 use crate::dates::{find_date, find_date_or_year, whole_date, DateValue, FoundDate};
 use crate::learn::Repetition;
 use crate::lines::{
-    after_prefix, byline, classify, first_marker, glue_point, is_alt_text, is_initials, is_person_name,
-    is_site_name, is_strong_chrome, issue, pages, split_lines, split_people, volume, Line,
-    LineKind, MetaKind,
+    after_prefix, byline, classify, first_marker, glue_point, is_alt_text, is_initials,
+    is_person_name, is_site_name, is_strong_chrome, issue, pages, split_lines, split_people,
+    volume, Line, LineKind, MetaKind,
 };
 
 /// How much of a page is examined.
@@ -31,7 +31,11 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { head_lines: 40, tail_lines: 40, intro_paragraphs: 5 }
+        Settings {
+            head_lines: 40,
+            tail_lines: 40,
+            intro_paragraphs: 5,
+        }
     }
 }
 
@@ -60,14 +64,32 @@ pub struct Metadata {
 /// Canonical field names and their output order; a `<name>_raw` field (an undecidable
 /// date kept as written) follows its base name.
 pub const FIELD_ORDER: &[&str] = &[
-    "title", "subtitle", "authors", "publication", "volume", "issue", "pages", "date_published",
-    "date_written", "transcribed_by", "proofread_by", "markup_by", "translated_by",
-    "online_source", "last_updated", "site", "submitted_by", "submitted_date",
+    "title",
+    "subtitle",
+    "authors",
+    "publication",
+    "volume",
+    "issue",
+    "pages",
+    "date_published",
+    "date_written",
+    "transcribed_by",
+    "proofread_by",
+    "markup_by",
+    "translated_by",
+    "online_source",
+    "last_updated",
+    "site",
+    "submitted_by",
+    "submitted_date",
 ];
 
 impl Metadata {
     pub fn get(&self, name: &str) -> Option<&FieldValue> {
-        self.fields.iter().find(|f| f.name == name).map(|f| &f.value)
+        self.fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| &f.value)
     }
 
     /// `metadata` and `metadata_spans` objects as written into the record.
@@ -75,8 +97,14 @@ impl Metadata {
         let mut values = Map::new();
         let mut spans = Map::new();
         for f in &self.fields {
-            values.insert(f.name.clone(), serde_json::to_value(&f.value).unwrap_or(Value::Null));
-            spans.insert(f.name.clone(), serde_json::json!({"start": f.span.start, "end": f.span.end}));
+            values.insert(
+                f.name.clone(),
+                serde_json::to_value(&f.value).unwrap_or(Value::Null),
+            );
+            spans.insert(
+                f.name.clone(),
+                serde_json::json!({"start": f.span.start, "end": f.span.end}),
+            );
         }
         (Value::Object(values), Value::Object(spans))
     }
@@ -98,19 +126,23 @@ struct Builder<'t> {
 
 impl<'t> Builder<'t> {
     fn has(&self, name: &str) -> bool {
-        self.fields.iter().any(|(n, _, _)| n == name || n.strip_suffix("_raw") == Some(name))
+        self.fields
+            .iter()
+            .any(|(n, _, _)| n == name || n.strip_suffix("_raw") == Some(name))
     }
 
     fn text(&mut self, name: &str, value: &str, span: Range<usize>) {
         let value = clean_value(value);
         if !value.is_empty() && !self.has(name) {
-            self.fields.push((name.to_owned(), FieldValue::Text(value.to_owned()), span));
+            self.fields
+                .push((name.to_owned(), FieldValue::Text(value.to_owned()), span));
         }
     }
 
     fn people(&mut self, name: &str, people: Vec<String>, span: Range<usize>) {
         if !people.is_empty() && !self.has(name) {
-            self.fields.push((name.to_owned(), FieldValue::People(people), span));
+            self.fields
+                .push((name.to_owned(), FieldValue::People(people), span));
         }
     }
 
@@ -129,7 +161,10 @@ impl<'t> Builder<'t> {
     fn finish(mut self, index: &CharIndex<'_>) -> Metadata {
         let rank = |name: &str| {
             let base = name.strip_suffix("_raw").unwrap_or(name);
-            let i = FIELD_ORDER.iter().position(|f| *f == base).unwrap_or(FIELD_ORDER.len());
+            let i = FIELD_ORDER
+                .iter()
+                .position(|f| *f == base)
+                .unwrap_or(FIELD_ORDER.len());
             (i, name.len())
         };
         self.fields.sort_by_key(|(n, _, _)| rank(n));
@@ -140,7 +175,10 @@ impl<'t> Builder<'t> {
             .map(|(name, value, span)| Field {
                 name,
                 value,
-                span: Span { start: index.char_at(span.start), end: index.char_at(span.end) },
+                span: Span {
+                    start: index.char_at(span.start),
+                    end: index.char_at(span.end),
+                },
             })
             .collect();
         Metadata { fields }
@@ -149,7 +187,18 @@ impl<'t> Builder<'t> {
 
 /// Trims the punctuation a value picks up from its line ("p. 4." → "4", "ETOL." → "ETOL").
 fn clean_value(v: &str) -> &str {
-    v.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '-' | '–' | '|')).trim().trim_end_matches('.').trim()
+    let v = v
+        .trim()
+        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '-' | '–' | '|'))
+        .trim();
+    // Keep the full stop of a final initial ("A.K.", "James P.").
+    let mut rev = v.chars().rev();
+    let initial = matches!((rev.next(), rev.next(), rev.next()), (Some('.'), Some(c), None | Some('.' | ' ')) if c.is_uppercase());
+    if initial {
+        v
+    } else {
+        v.trim_end_matches('.').trim()
+    }
 }
 
 /// One page being read.
@@ -167,7 +216,13 @@ impl<'t> Page<'t> {
         let lines = split_lines(text);
         let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
         let kinds = vec![None; content.len()];
-        Page { text, lines, content, kinds, repetition }
+        Page {
+            text,
+            lines,
+            content,
+            kinds,
+            repetition,
+        }
     }
 
     fn line(&self, ci: usize) -> &'t str {
@@ -189,7 +244,9 @@ impl<'t> Page<'t> {
         }
         let t = self.line(ci);
         let mut k = classify(t);
-        if k == LineKind::Short && self.repetition.is_some_and(|r| r.is_repeated(t)) {
+        if matches!(k, LineKind::Short | LineKind::Prose)
+            && self.repetition.is_some_and(|r| r.is_repeated(t))
+        {
             k = LineKind::Chrome;
         }
         self.kinds[ci] = Some(k);
@@ -213,7 +270,13 @@ fn ends_subtitle(k: Option<LineKind>) -> bool {
     !matches!(k, Some(LineKind::Short))
 }
 
-fn scan_head(page: &mut Page<'_>, zones: &mut [ZoneKind], settings: &Settings, layout: &mut Layout) {
+#[allow(clippy::needless_range_loop)] // `ci` also indexes the page's lines and kinds
+fn scan_head(
+    page: &mut Page<'_>,
+    zones: &mut [ZoneKind],
+    settings: &Settings,
+    layout: &mut Layout,
+) {
     let n = page.content.len();
     let limit = n.min(settings.head_lines.max(1));
     let mut seen_content = false;
@@ -226,9 +289,16 @@ fn scan_head(page: &mut Page<'_>, zones: &mut [ZoneKind], settings: &Settings, l
             k = LineKind::Chrome;
         }
         let next = page.kind(ci + 1);
+        // "Coyoacan, 3 March 1941" under a title is a place and date, not a periodical.
+        if k == LineKind::PageHeader && layout.title.is_some() {
+            k = LineKind::DateLine;
+            page.kinds[ci] = Some(k);
+        }
         if k == LineKind::Name {
+            // Above the title a name is the author's (ETOL, MIA); below it, only when the
+            // header goes on with something other than another short line.
             let byline = if layout.title.is_none() {
-                matches!(next, Some(LineKind::Short | LineKind::Name | LineKind::PageHeader | LineKind::DateLine | LineKind::YearLine))
+                true
             } else {
                 !matches!(next, Some(LineKind::Short))
             };
@@ -243,7 +313,11 @@ fn scan_head(page: &mut Page<'_>, zones: &mut [ZoneKind], settings: &Settings, l
                 zones[ci] = ZoneKind::Boilerplate;
                 continue;
             }
-            LineKind::Meta(_) | LineKind::PageHeader | LineKind::YearLine | LineKind::DateLine | LineKind::Name => {}
+            LineKind::Meta(_)
+            | LineKind::PageHeader
+            | LineKind::YearLine
+            | LineKind::DateLine
+            | LineKind::Name => {}
             LineKind::Short if layout.title.is_none() && t.len() <= 250 => layout.title = Some(ci),
             LineKind::Short
                 if layout.subtitle.is_none()
@@ -256,7 +330,10 @@ fn scan_head(page: &mut Page<'_>, zones: &mut [ZoneKind], settings: &Settings, l
             }
             LineKind::Short | LineKind::Prose | LineKind::Salutation => {
                 let mut start = ci;
-                if k == LineKind::Salutation && ci > 0 && page.kind(ci - 1) == Some(LineKind::DateLine) {
+                if k == LineKind::Salutation
+                    && ci > 0
+                    && page.kind(ci - 1) == Some(LineKind::DateLine)
+                {
                     start = ci - 1;
                     layout.letter_dateline = Some(start);
                 }
@@ -273,8 +350,15 @@ fn scan_head(page: &mut Page<'_>, zones: &mut [ZoneKind], settings: &Settings, l
     }
 }
 
-fn scan_tail(page: &mut Page<'_>, zones: &mut [ZoneKind], settings: &Settings, layout: &mut Layout) {
-    let Some((start, _)) = layout.body else { return };
+fn scan_tail(
+    page: &mut Page<'_>,
+    zones: &mut [ZoneKind],
+    settings: &Settings,
+    layout: &mut Layout,
+) {
+    let Some((start, _)) = layout.body else {
+        return;
+    };
     let n = page.content.len();
     let floor = (start + 1).max(n.saturating_sub(settings.tail_lines));
     let mut ci = n;
@@ -287,13 +371,23 @@ fn scan_tail(page: &mut Page<'_>, zones: &mut [ZoneKind], settings: &Settings, l
             LineKind::Meta(_) | LineKind::DateLine | LineKind::YearLine | LineKind::PageHeader => {
                 zones[ci] = ZoneKind::Footer
             }
-            LineKind::Name if layout.signature.is_none() => {
+            LineKind::Name
+                if layout.signature.is_none() && !is_headline(page.line(ci.saturating_sub(1))) =>
+            {
                 layout.signature = Some(ci);
                 zones[ci] = ZoneKind::Footer;
             }
             LineKind::Short if layout.signature.is_none() && is_initials(t) => {
                 layout.signature = Some(ci);
                 zones[ci] = ZoneKind::Footer;
+            }
+            // The sentence under a "Join us" / "Subscribe" heading at the foot of a page.
+            LineKind::Prose | LineKind::Short
+                if ci > floor
+                    && page.kind(ci - 1) == Some(LineKind::Chrome)
+                    && is_call_to_action(t) =>
+            {
+                zones[ci] = ZoneKind::Boilerplate
             }
             _ => {
                 layout.body = Some((start, ci));
@@ -305,6 +399,37 @@ fn scan_tail(page: &mut Page<'_>, zones: &mut [ZoneKind], settings: &Settings, l
     layout.body = Some((start, floor.saturating_sub(1).max(start)));
 }
 
+/// A short line in title case ("Ford Organizing Drive Begins"): an entry of a listing.
+fn is_headline(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    t.len() < 120
+        && words.len() >= 2
+        && caps * 3 >= words.len() * 2
+        && !t.ends_with(['.', ',', '!', ':'])
+}
+
+/// A site's appeal to join, subscribe or donate.
+fn is_call_to_action(t: &str) -> bool {
+    t.len() <= 250 && {
+        let lower = t.to_lowercase();
+        [
+            "join",
+            "subscribe",
+            "donate",
+            "sign up",
+            "newsletter",
+            "membership",
+            "support us",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+    }
+}
+
 static FIRST_PUBLISHED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:first|originally)\s+(?:published|appeared|printed)|published|reprinted\s+from)\s*(?:in\b)?\s*:?\s*")
         .expect("prefix pattern is valid")
@@ -312,11 +437,12 @@ static FIRST_PUBLISHED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:source|from)\s*:?\s*").expect("prefix pattern is valid"));
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<role>transcri(?:bed|ption)(?:\s*(?:/|&|and|,)\s*(?:html\s*)?(?:mark-?up|marked\s+up))?|(?:html\s*)?mark-?up|marked\s+up|proof-?read(?:ing)?|proofed(?:\s+and\s+corrected)?|translat(?:ed|ion)|scann?ed|edited|converted)\s*(?:by\b)?\s*:?\s*")
+    Regex::new(r"(?i)^(?P<role>transcri(?:bed|ption)(?:\s*(?:/|\\|&|and|,)\s*(?:html\s*)?(?:mark-?up|marked\s+up))?|(?:html\s*)?mark-?up|marked\s+up|proof-?read(?:ing)?|proofed(?:\s+and\s+corrected)?|translat(?:ed|ion)|scann?ed|edited|converted)\s*(?:by\b)?\s*:?\s*")
         .expect("credit pattern is valid")
 });
 static SUBMITTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^submitted\s+by\s+(?P<who>.+?)\s+on\s+(?P<when>.+)$").expect("submitted pattern is valid")
+    Regex::new(r"(?i)^submitted\s+by\s+(?P<who>.+?)\s+on\s+(?P<when>.+)$")
+        .expect("submitted pattern is valid")
 });
 static LEADING_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:in\s+(?:[a-z]+\s+in\s+)?)?(?:the\s+)?").expect("leading pattern is valid")
@@ -349,15 +475,22 @@ fn read_citation(b: &mut Builder<'_>, s: &str, span: Range<usize>) {
     let date = find_date(s).or_else(|| {
         parts.iter().find_map(|p| {
             let part = &s[p.clone()];
-            whole_date(part.trim(), true).map(|d| FoundDate { start: d.start + p.start, end: d.end + p.start, ..d })
+            whole_date(part.trim(), true).map(|d| FoundDate {
+                start: d.start + p.start,
+                end: d.end + p.start,
+                ..d
+            })
         })
     });
+    // "Leon Trotsky, Writings 1930, Pathfinder 1975": a book citation may open with its author;
+    // a periodical's ("Die Rote Fahne, No. 8, …") carries volume or issue numbers.
+    let periodical = first_marker(s).is_some();
     let publication = parts.iter().enumerate().find_map(|(i, p)| {
         let part = &s[p.clone()];
         let part = &part[..first_marker(part).unwrap_or(part.len())];
         let lead = LEADING_IN.find(part.trim_start()).map_or(0, |m| m.end());
         let name = clean_value(&part.trim_start()[lead..]);
-        let skip_author = i == 0 && parts.len() > 2 && is_person_name(name);
+        let skip_author = i == 0 && parts.len() > 2 && !periodical && is_person_name(name);
         let usable = !name.is_empty()
             && !skip_author
             && name.chars().next().is_some_and(char::is_uppercase)
@@ -388,7 +521,11 @@ fn credit_names(rest: &str) -> (Vec<String>, Option<&str>) {
     }
     let mut site = None;
     if let Some(i) = rest.find(" for ") {
-        site = Some(clean_value(LEADING_IN.find(&rest[i + 5..]).map_or(&rest[i + 5..], |m| &rest[i + 5 + m.end()..])));
+        site = Some(clean_value(
+            LEADING_IN
+                .find(&rest[i + 5..])
+                .map_or(&rest[i + 5..], |m| &rest[i + 5 + m.end()..]),
+        ));
         rest = &rest[..i];
     }
     if let Some(i) = rest.find(['(', '[']) {
@@ -399,7 +536,9 @@ fn credit_names(rest: &str) -> (Vec<String>, Option<&str>) {
     }
     let names = split_people(clean_value(rest))
         .into_iter()
-        .filter(|n| n.chars().next().is_some_and(char::is_uppercase) && n.split_whitespace().count() <= 6)
+        .filter(|n| {
+            n.chars().next().is_some_and(char::is_uppercase) && n.split_whitespace().count() <= 6
+        })
         .map(str::to_owned)
         .collect();
     (names, site.filter(|s| !s.is_empty()))
@@ -433,7 +572,11 @@ fn read_meta(b: &mut Builder<'_>, sites: &mut Sites, kind: MetaKind, t: &str, sp
         }
         MetaKind::Byline => {
             let (names, date) = byline(t);
-            b.people("authors", split_people(names).into_iter().map(str::to_owned).collect(), span.clone());
+            b.people(
+                "authors",
+                split_people(names).into_iter().map(str::to_owned).collect(),
+                span.clone(),
+            );
             // A posting date is the web page's; a dated byline is the article's own.
             if !t.to_lowercase().starts_with("posted") {
                 b.date("date_published", date, span);
@@ -448,7 +591,12 @@ fn read_meta(b: &mut Builder<'_>, sites: &mut Sites, kind: MetaKind, t: &str, sp
             let role = m.name("role").map_or("", |r| r.as_str()).to_lowercase();
             let rest = after_prefix(t, m.get(0).map_or(0, |g| g.end()));
             let (names, site) = credit_names(rest);
-            for (needle, field) in [("transcri", "transcribed_by"), ("mark", "markup_by"), ("proof", "proofread_by"), ("translat", "translated_by")] {
+            for (needle, field) in [
+                ("transcri", "transcribed_by"),
+                ("mark", "markup_by"),
+                ("proof", "proofread_by"),
+                ("translat", "translated_by"),
+            ] {
                 if role.contains(needle) {
                     b.people(field, names.clone(), span.clone());
                 }
@@ -472,13 +620,28 @@ fn read_meta(b: &mut Builder<'_>, sites: &mut Sites, kind: MetaKind, t: &str, sp
         }
         MetaKind::LastUpdated => b.date("last_updated", find_date(t), span),
         MetaKind::Submitted => {
-            let Some(caps) = SUBMITTED.captures(t) else { return };
+            let Some(caps) = SUBMITTED.captures(t) else {
+                return;
+            };
             let who = caps.name("who").map_or("", |m| m.as_str());
             b.text("submitted_by", who, span.clone());
-            b.date("submitted_date", caps.name("when").and_then(|m| find_date(m.as_str())), span.clone());
+            b.date(
+                "submitted_date",
+                caps.name("when").and_then(|m| find_date(m.as_str())),
+                span.clone(),
+            );
             // An organisation's own account (an acronym) posts on its own site.
             if is_initials(who) {
                 first_set(&mut sites.submitter, who, span);
+            }
+        }
+        MetaKind::Label => {
+            let (label, rest) = t.split_once(':').unwrap_or((t, ""));
+            if matches!(
+                label.trim().to_lowercase().as_str(),
+                "delivered" | "date" | "dated"
+            ) {
+                b.date("date_written", find_date_or_year(rest), span);
             }
         }
         MetaKind::Copyright => {
@@ -486,7 +649,10 @@ fn read_meta(b: &mut Builder<'_>, sites: &mut Sites, kind: MetaKind, t: &str, sp
                 Regex::new(r"(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?(?P<o>[A-Z][^.,;©]{1,60}?)\s*(?:[.,;]|$)")
                     .expect("owner pattern is valid")
             });
-            if t.to_lowercase().starts_with("copyright") || t.starts_with('©') || t.starts_with("(c)") {
+            if t.to_lowercase().starts_with("copyright")
+                || t.starts_with('©')
+                || t.starts_with("(c)")
+            {
                 if let Some(o) = OWNER.captures(t).and_then(|c| c.name("o")) {
                     first_set(&mut sites.copyright, clean_value(o.as_str()), span);
                 }
@@ -497,11 +663,14 @@ fn read_meta(b: &mut Builder<'_>, sites: &mut Sites, kind: MetaKind, t: &str, sp
 
 /// A site name inside a chrome line: a navigation part or glued link text naming an archive.
 fn chrome_site(t: &str) -> Option<&str> {
-    let pieces = t.split([ '|', '•', '·', '»', '>']).flat_map(|part| {
+    let pieces = t.split(['|', '•', '·', '»', '>']).flat_map(|part| {
         let part = part.trim();
         let mut out = Vec::new();
         let mut from = 0;
-        for (wi, w) in part.split_whitespace().map(|w| (w.as_ptr() as usize - part.as_ptr() as usize, w)) {
+        for (wi, w) in part
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - part.as_ptr() as usize, w))
+        {
             if let Some(g) = glue_point(w) {
                 out.push(part[from..wi + g].trim());
                 from = wi + g;
@@ -510,22 +679,26 @@ fn chrome_site(t: &str) -> Option<&str> {
         out.push(part[from..].trim());
         out
     });
-    pieces.into_iter().find(|p| is_site_name(p))
+    pieces
+        .into_iter()
+        .find(|p| p.split_whitespace().count() >= 2 && is_site_name(p))
 }
 
 static PUBLISHED_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:first|originally)\s+(?:published|appeared|printed|ran)\s+in\s+").expect("cue pattern is valid")
+    Regex::new(r"(?i)\b(?:first|originally)\s+(?:published|appeared|printed|ran)\s+in\s+")
+        .expect("cue pattern is valid")
 });
 static EDITORIAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:article|text|letter|account|piece|speech|essay|interview|extracts?|review|pamphlet|statement|document|report|story)\b")
+    Regex::new(r"(?i)\b(?:article|text|letter|account|piece|speech|essay|interview|extracts?|review|pamphlet|statement|document|report|story|notes|diary|memoirs?|leaflet|poem|chapter|translation|version)\b")
         .expect("subject pattern is valid")
 });
 static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.!?][”’"]?\s+[A-Z“‘"]"#).expect("sentence pattern is valid"));
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[‘“"]([^’”"]{2,80})[’”"]"#).expect("quoted pattern is valid"));
-static ISSUE_OF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bissues?\s+of\s+(?:the\s+)?").expect("issue-of pattern is valid"));
+static ISSUE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bissues?\s+of\s+(?:the\s+)?").expect("issue-of pattern is valid")
+});
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i:\b(?:it|article|letter|account|piece|text|statement|report|this)\s+(?:is|was)\s+signed\s+(?:only\s+)?(?:by\s+|as\s+|with\s+)?)(?:[“"‘]\s*(?P<q>[^”"’]{1,40}?)\s*[”"’]|(?P<n>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))"#)
         .expect("signed pattern is valid")
@@ -539,7 +712,10 @@ static PRESENTS: LazyLock<Regex> = LazyLock::new(|| {
 /// connectors inside a name.
 fn capitalised_phrase(s: &str) -> &str {
     let mut end = 0;
-    for (off, w) in s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)) {
+    for (off, w) in s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+    {
         let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
         let cap = bare.chars().next().is_some_and(char::is_uppercase) && find_date(bare).is_none();
         let connector = matches!(bare, "of" | "and" | "the" | "de" | "la" | "for");
@@ -563,16 +739,41 @@ fn read_intro(b: &mut Builder<'_>, t: &str, span: Range<usize>) {
         let sentence_start = t[..cue.start()].rfind(". ").map_or(0, |i| i + 2);
         if EDITORIAL_SUBJECT.is_match(&t[sentence_start..cue.start()]) {
             let rest = &t[cue.end()..];
-            let clause = &rest[..SENTENCE_END.find(rest).map_or(rest.len(), |m| m.start() + 1)];
+            let clause = &rest[..SENTENCE_END
+                .find(rest)
+                .map_or(rest.len(), |m| m.start() + 1)];
             let lead = clause.strip_prefix("the ").unwrap_or(clause);
-            let direct = if find_date(lead).is_some_and(|d| d.start == 0) { "" } else { capitalised_phrase(lead) };
+            let direct = if find_date(lead).is_some_and(|d| d.start == 0) {
+                ""
+            } else {
+                capitalised_phrase(lead)
+            };
             let publication = Some(direct)
                 .filter(|p| !p.is_empty())
-                .or_else(|| ISSUE_OF.find(clause).map(|m| capitalised_phrase(&clause[m.end()..])).filter(|p| !p.is_empty()))
-                .or_else(|| QUOTED.captures(clause).and_then(|c| c.get(1)).map(|m| m.as_str()));
+                .or_else(|| {
+                    ISSUE_OF
+                        .find(clause)
+                        .map(|m| capitalised_phrase(&clause[m.end()..]))
+                        .filter(|p| !p.is_empty())
+                })
+                .or_else(|| {
+                    QUOTED
+                        .captures(clause)
+                        .and_then(|c| c.get(1))
+                        .map(|m| m.as_str())
+                });
             if let Some(p) = publication {
                 b.text("publication", p, span.clone());
                 b.date("date_published", find_date_or_year(clause), span.clone());
+                for (field, found) in [
+                    ("volume", volume(clause)),
+                    ("issue", issue(clause)),
+                    ("pages", pages(clause)),
+                ] {
+                    if let Some(m) = found {
+                        b.text(field, m.as_str(), span.clone());
+                    }
+                }
             }
         }
     }
@@ -616,20 +817,25 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
         Some((start, end)) => {
             for (ci, zone) in zones.iter_mut().enumerate().take(end + 1).skip(start) {
                 let t = page.line(ci);
-                *zone = if t.len() <= 120 && is_strong_chrome(t) { ZoneKind::Boilerplate } else { ZoneKind::Body };
+                *zone = if t.len() <= 120 && is_strong_chrome(t) {
+                    ZoneKind::Boilerplate
+                } else {
+                    ZoneKind::Body
+                };
             }
         }
         // No running text at all: whatever is not chrome is header.
         None => {
-            for ci in 0..n {
-                if zones[ci] == ZoneKind::Body {
-                    zones[ci] = ZoneKind::Header;
-                }
+            for zone in zones.iter_mut().filter(|z| **z == ZoneKind::Body) {
+                *zone = ZoneKind::Header;
             }
         }
     }
 
-    let mut b = Builder { text, fields: Vec::new() };
+    let mut b = Builder {
+        text,
+        fields: Vec::new(),
+    };
     let mut sites = Sites::default();
 
     // Header and footer metadata lines, most trusted kinds first.
@@ -658,7 +864,9 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
     if let Some(&ci) = layout.header_names.first() {
         b.people("authors", vec![page.line(ci).to_owned()], page.span(ci));
     }
-    for ci in (0..n).filter(|&ci| zones[ci] == ZoneKind::Header && page.kinds[ci] == Some(LineKind::PageHeader)) {
+    for ci in (0..n)
+        .filter(|&ci| zones[ci] == ZoneKind::Header && page.kinds[ci] == Some(LineKind::PageHeader))
+    {
         let t = page.line(ci);
         if let Some((publication, date)) = crate::lines::page_header(t) {
             let span = page.span(ci);
@@ -666,22 +874,33 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
             b.date("date_published", find_date(&t[date]), span);
         }
     }
+    // A date standing alone under the title or byline dates the page's article.
+    for ci in (0..n)
+        .filter(|&ci| zones[ci] == ZoneKind::Header && page.kinds[ci] == Some(LineKind::DateLine))
+    {
+        b.date("date_published", find_date(page.line(ci)), page.span(ci));
+    }
     if let Some(ci) = layout.signature {
-        b.people("authors", vec![clean_value(page.line(ci)).to_owned()], page.span(ci));
+        b.people(
+            "authors",
+            vec![clean_value(page.line(ci)).to_owned()],
+            page.span(ci),
+        );
     }
     if let Some(ci) = layout.letter_dateline {
         b.date("date_written", find_date(page.line(ci)), page.span(ci));
     }
     if let Some((start, end)) = layout.body {
-        let mut seen = 0;
-        for ci in start..=end {
-            if seen >= settings.intro_paragraphs {
-                break;
-            }
-            if zones[ci] == ZoneKind::Body && page.line(ci).len() > 80 {
-                seen += 1;
-                read_intro(&mut b, page.line(ci), page.span(ci));
-            }
+        // Editorial notes stand in the first paragraphs, or as the last one.
+        let paragraphs =
+            (start..=end).filter(|&ci| zones[ci] == ZoneKind::Body && page.line(ci).len() > 60);
+        let first: Vec<usize> = paragraphs.clone().take(settings.intro_paragraphs).collect();
+        let last = paragraphs
+            .clone()
+            .next_back()
+            .filter(|ci| !first.contains(ci));
+        for ci in first.into_iter().chain(last) {
+            read_intro(&mut b, page.line(ci), page.span(ci));
         }
     }
 
@@ -690,13 +909,25 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
             first_set(&mut sites.chrome, site, page.span(ci));
         }
     }
-    let site = [sites.online, sites.credit, sites.chrome, sites.copyright, sites.submitter].into_iter().flatten().next();
+    let site = [
+        sites.online,
+        sites.credit,
+        sites.chrome,
+        sites.copyright,
+        sites.submitter,
+    ]
+    .into_iter()
+    .flatten()
+    .next();
     if let Some((name, span)) = site {
         b.text("site", &name, span);
     }
 
     let index = CharIndex::new(text);
-    Extraction { metadata: b.finish(&index), zones: line_zones(&page, &zones, &index) }
+    Extraction {
+        metadata: b.finish(&index),
+        zones: line_zones(&page, &zones, &index),
+    }
 }
 
 /// Zones over whole lines (line breaks included) covering the text; a blank line joins the
@@ -716,14 +947,22 @@ fn line_zones(page: &Page<'_>, kinds: &[ZoneKind], index: &CharIndex<'_>) -> Vec
             ci += 1;
             if kind != current {
                 if line.start > run_start {
-                    out.push(Zone { start: run_start, end: line.start, kind: current });
+                    out.push(Zone {
+                        start: run_start,
+                        end: line.start,
+                        kind: current,
+                    });
                 }
                 run_start = line.start;
                 current = kind;
             }
         }
     }
-    out.push(Zone { start: run_start, end: text_len, kind: current });
+    out.push(Zone {
+        start: run_start,
+        end: text_len,
+        kind: current,
+    });
     for z in &mut out {
         z.start = index.char_at(z.start);
         z.end = index.char_at(z.end);

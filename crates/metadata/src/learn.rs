@@ -45,7 +45,11 @@ fn doc_lines(text: &str, window: usize) -> Vec<String> {
 
 impl Repetition {
     /// Counts one batch of documents (in parallel) and merges it in.
-    pub fn add_texts<'a>(&mut self, texts: impl IntoParallelIterator<Item = &'a str>, window: usize) {
+    pub fn add_texts<'a>(
+        &mut self,
+        texts: impl IntoParallelIterator<Item = &'a str>,
+        window: usize,
+    ) {
         let (counts, docs) = texts
             .into_par_iter()
             .fold(
@@ -94,9 +98,10 @@ impl Repetition {
     /// Whether `line` recurs in enough documents to be chrome.
     pub fn is_repeated(&self, line: &str) -> bool {
         match self.threshold {
-            Some(threshold) if line.len() <= MAX_LINE_BYTES => {
-                self.counts.get(&normalise(line)).is_some_and(|&c| c >= threshold)
-            }
+            Some(threshold) if line.len() <= MAX_LINE_BYTES => self
+                .counts
+                .get(&normalise(line))
+                .is_some_and(|&c| c >= threshold),
             _ => false,
         }
     }

@@ -7,7 +7,9 @@ mod extract;
 mod learn;
 pub mod lines;
 
-use galley_record::{parse_options, Corpus, Document, OptionDoc, Options, Stage, StageError, StageSpec};
+use galley_record::{
+    parse_options, Corpus, Document, OptionDoc, Options, Stage, StageError, StageSpec,
+};
 use serde::Deserialize;
 
 pub use extract::{extract, Extraction, Field, FieldValue, Metadata, Settings, FIELD_ORDER};
@@ -68,7 +70,10 @@ pub struct MetadataStage {
 
 impl MetadataStage {
     pub fn new(options: MetadataOptions) -> Self {
-        MetadataStage { options, repetition: None }
+        MetadataStage {
+            options,
+            repetition: None,
+        }
     }
 
     fn settings(&self) -> Settings {
@@ -80,14 +85,21 @@ impl MetadataStage {
     }
 
     /// Learns repeated chrome lines from raw texts (the library form of [`Stage::learn`]).
-    pub fn learn_texts<'a>(&mut self, texts: impl rayon::iter::IntoParallelIterator<Item = &'a str>) {
+    pub fn learn_texts<'a>(
+        &mut self,
+        texts: impl rayon::iter::IntoParallelIterator<Item = &'a str>,
+    ) {
         let mut rep = Repetition::default();
         rep.add_texts(texts, self.options.head_lines);
         self.finish_learning(rep);
     }
 
     fn finish_learning(&mut self, mut rep: Repetition) {
-        rep.finish(self.options.min_corpus_docs, self.options.repeat_ratio, self.options.min_repeats);
+        rep.finish(
+            self.options.min_corpus_docs,
+            self.options.repeat_ratio,
+            self.options.min_repeats,
+        );
         self.repetition = Some(rep);
     }
 
@@ -131,7 +143,10 @@ impl Stage for MetadataStage {
 fn build(options: &Options) -> Result<Box<dyn Stage>, StageError> {
     let options: MetadataOptions = parse_options(NAME, options)?;
     if !(0.0..=1.0).contains(&options.repeat_ratio) {
-        return Err(StageError::Options { stage: NAME.into(), message: "repeat_ratio must be between 0 and 1".into() });
+        return Err(StageError::Options {
+            stage: NAME.into(),
+            message: "repeat_ratio must be between 0 and 1".into(),
+        });
     }
     Ok(Box::new(MetadataStage::new(options)))
 }
@@ -153,7 +168,10 @@ mod tests {
     #[test]
     fn options_are_checked() {
         let table: Options = toml::from_str("head_line = 3").unwrap();
-        let err = (spec().build)(&table).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = (spec().build)(&table)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains("head_line"), "{err}");
         let table: Options = toml::from_str("repeat_ratio = 2.0").unwrap();
         assert!((spec().build)(&table).is_err());

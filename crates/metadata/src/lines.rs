@@ -35,7 +35,12 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         let trimmed_start = raw.trim_start();
         let content_start = start + (raw.len() - trimmed_start.len());
         let content_end = content_start + trimmed_start.trim_end().len();
-        lines.push(Line { start, end, content_start, content_end });
+        lines.push(Line {
+            start,
+            end,
+            content_start,
+            content_end,
+        });
         if end == text.len() {
             break;
         }
@@ -65,6 +70,8 @@ pub enum MetaKind {
     Submitted,
     /// Copyright, copyleft and licence lines.
     Copyright,
+    /// Other archive labels ("Delivered: …", "Publisher: …", "Date: …").
+    Label,
 }
 
 /// The shape of one non-blank line.
@@ -101,11 +108,12 @@ static META_SET: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^(?:last\s+(?:updated|modified|revised)|page\s+last\s+updated|updated\s*:)",
         r"(?i)^submitted\s+by\s+\S",
         r"(?i)^(?:copyright\b|©|\(c\)\s|copyleft\b|public\s+domain\b|licen[cs]e\s*:|creative\s+commons\b)",
+        r"(?i)^(?:delivered|date|dated|place|publisher|published\s+by|editors?|notes?|html|keywords|language|first\s+presented|presented|broadcast|format|collection)\s*:",
     ])
     .expect("meta prefixes are valid")
 });
 
-const META_KINDS: [MetaKind; 9] = [
+const META_KINDS: [MetaKind; 10] = [
     MetaKind::FirstPublished,
     MetaKind::Source,
     MetaKind::Byline,
@@ -115,10 +123,12 @@ const META_KINDS: [MetaKind; 9] = [
     MetaKind::LastUpdated,
     MetaKind::Submitted,
     MetaKind::Copyright,
+    MetaKind::Label,
 ];
 
 static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Vol(?:ume)?|VOL)\.?\s*(?P<v>[IVXLCDM]+|\d+)\b").expect("volume pattern is valid")
+    Regex::new(r"\b(?:Vol(?:ume)?|VOL)\.?\s*(?P<v>[IVXLCDM]+|\d+)\b")
+        .expect("volume pattern is valid")
 });
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:No|Nos|NO|Number|Issue|Whole\s+No)\.?\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?)\b")
@@ -140,7 +150,11 @@ pub(crate) fn pages(s: &str) -> Option<regex::Match<'_>> {
 }
 /// Byte offset where the first volume/issue/pages marker starts.
 pub(crate) fn first_marker(s: &str) -> Option<usize> {
-    [VOLUME.find(s), ISSUE.find(s), PAGES.find(s)].into_iter().flatten().map(|m| m.start()).min()
+    [VOLUME.find(s), ISSUE.find(s), PAGES.find(s)]
+        .into_iter()
+        .flatten()
+        .map(|m| m.start())
+        .min()
 }
 
 /// A citation states at least one of a date, volume, issue or pages.
@@ -158,7 +172,9 @@ pub fn meta_kind(t: &str) -> Option<MetaKind> {
         // "From the first day of the strike, …" is prose, not a source note.
         MetaKind::Source if t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("from")) => {
             let rest = t[4..].trim_start();
-            rest.chars().next().is_some_and(char::is_uppercase) && t.len() < 250 && is_citation(rest)
+            rest.chars().next().is_some_and(char::is_uppercase)
+                && t.len() < 250
+                && is_citation(rest)
         }
         MetaKind::Byline => {
             let (names, _) = byline(t);
@@ -172,7 +188,8 @@ pub fn meta_kind(t: &str) -> Option<MetaKind> {
 }
 
 pub(crate) static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|authors?\s*:|written\s+by|posted\s+by)\s*").expect("byline prefix is valid")
+    Regex::new(r"(?i)^(?:by|authors?\s*:|written\s+by|posted\s+by)\s*")
+        .expect("byline prefix is valid")
 });
 
 /// A byline's names and its date, if any: "Written by Alan Woods, Monday, 4 May 2009".
@@ -183,7 +200,11 @@ pub(crate) fn byline(t: &str) -> (&str, Option<crate::dates::FoundDate>) {
     loop {
         names = names.trim_end_matches([',', ' ', '-', '–', '|']);
         match names.rsplit_once(' ') {
-            Some((head, last)) if last.ends_with("day") && last.chars().all(char::is_alphabetic) => names = head,
+            Some((head, last))
+                if last.ends_with("day") && last.chars().all(char::is_alphabetic) =>
+            {
+                names = head
+            }
             _ => break,
         }
     }
@@ -196,8 +217,9 @@ pub(crate) fn after_prefix(t: &str, at: usize) -> &str {
 
 /// Splits "A, B and C" / "A & B" into names, dropping empty pieces.
 pub fn split_people(s: &str) -> Vec<&str> {
-    static SEP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*(?:,|;|\band\b|&|/)\s*").expect("separator pattern is valid"));
+    static SEP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:,|;|\band\b|&|/)\s*").expect("separator pattern is valid")
+    });
     SEP.split(s)
         .map(|p| p.trim().trim_end_matches('.').trim())
         .filter(|p| !p.is_empty())
@@ -206,37 +228,244 @@ pub fn split_people(s: &str) -> Vec<&str> {
 
 /// Capitalised words that begin titles, site names and chrome, never a person's name.
 const NOT_NAME_WORDS: &[&str] = &[
-    "The", "A", "An", "On", "In", "Of", "For", "To", "And", "Against", "From", "With", "Why", "What",
-    "How", "Our", "My", "Main", "Index", "Archive", "Archives", "Internet", "Library", "Home", "Page",
-    "Top", "Back", "Next", "Previous", "Contents", "Notes", "Note", "Introduction", "Preface",
-    "Appendix", "Chapter", "Part", "Section", "Letter", "Letters", "Message", "Speech", "Statement",
-    "Resolution", "Revolution", "Party", "Workers", "Worker", "Socialist", "Socialism", "Communist",
-    "Communism", "International", "Marxism", "Marxist", "Marxists", "Labour", "Labor", "Trade",
-    "Union", "Unions", "War", "Peace", "Struggle", "Strike", "Review", "Militant", "Appeal", "News",
-    "Action", "Press", "Daily", "Weekly", "Monthly", "Journal", "Magazine", "Bulletin", "Theses",
-    "Program", "Programme", "Manifesto", "Congress", "Conference", "Committee", "Opposition",
-    "Movement", "Trotskyism", "Stalinism", "Editorial", "Editors", "Editor", "Comment", "Comments",
-    "Writings", "Works", "Collected", "Selected", "Volume", "Vol", "Tendency", "Liberty", "Solidarity",
-    "Defence", "Defense", "Online", "On-Line", "Encyclopedia", "Encyclopaedia", "Publications",
-    "Dear", "Comrades", "Friends", "Yours", "Respectfully", "Fraternally", "Sincerely", "Greetings",
-    "Death", "Life", "Lives", "Long", "Live", "Down", "Crisis", "State", "World", "Question",
-    "Answer", "Answers", "Reply", "Interview", "Obituary", "Tribute", "Memoriam",
+    "The",
+    "A",
+    "An",
+    "On",
+    "In",
+    "Of",
+    "For",
+    "To",
+    "And",
+    "Against",
+    "From",
+    "With",
+    "Why",
+    "What",
+    "How",
+    "Our",
+    "My",
+    "Main",
+    "Index",
+    "Archive",
+    "Archives",
+    "Internet",
+    "Library",
+    "Home",
+    "Page",
+    "Top",
+    "Back",
+    "Next",
+    "Previous",
+    "Contents",
+    "Notes",
+    "Note",
+    "Introduction",
+    "Preface",
+    "Appendix",
+    "Chapter",
+    "Part",
+    "Section",
+    "Letter",
+    "Letters",
+    "Message",
+    "Speech",
+    "Statement",
+    "Resolution",
+    "Revolution",
+    "Party",
+    "Workers",
+    "Worker",
+    "Socialist",
+    "Socialism",
+    "Communist",
+    "Communism",
+    "International",
+    "Marxism",
+    "Marxist",
+    "Marxists",
+    "Labour",
+    "Labor",
+    "Trade",
+    "Union",
+    "Unions",
+    "War",
+    "Peace",
+    "Struggle",
+    "Strike",
+    "Review",
+    "Militant",
+    "Appeal",
+    "News",
+    "Action",
+    "Press",
+    "Daily",
+    "Weekly",
+    "Monthly",
+    "Journal",
+    "Magazine",
+    "Bulletin",
+    "Theses",
+    "Program",
+    "Programme",
+    "Manifesto",
+    "Congress",
+    "Conference",
+    "Committee",
+    "Opposition",
+    "Movement",
+    "Trotskyism",
+    "Stalinism",
+    "Editorial",
+    "Editors",
+    "Editor",
+    "Comment",
+    "Comments",
+    "Writings",
+    "Works",
+    "Collected",
+    "Selected",
+    "Volume",
+    "Vol",
+    "Tendency",
+    "Liberty",
+    "Solidarity",
+    "Defence",
+    "Defense",
+    "Online",
+    "On-Line",
+    "Encyclopedia",
+    "Encyclopaedia",
+    "Publications",
+    "Dear",
+    "Comrades",
+    "Friends",
+    "Yours",
+    "Respectfully",
+    "Fraternally",
+    "Sincerely",
+    "Greetings",
+    "Death",
+    "Life",
+    "Lives",
+    "Long",
+    "Live",
+    "Down",
+    "Crisis",
+    "State",
+    "World",
+    "Question",
+    "Answer",
+    "Answers",
+    "Reply",
+    "Interview",
+    "Obituary",
+    "Tribute",
+    "Memoriam",
+    "Some",
+    "Past",
+    "New",
+    "Old",
+    "First",
+    "Last",
+    "Great",
+    "Their",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "All",
+    "Every",
+    "No",
+    "Not",
+    "More",
+    "Most",
+    "After",
+    "Before",
+    "Behind",
+    "Under",
+    "Over",
+    "Between",
+    "Towards",
+    "Toward",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Be",
+    "Has",
+    "Have",
+    "Will",
+    "Can",
+    "Must",
+    "Should",
+    "When",
+    "Where",
+    "Who",
+    "Which",
+    "Year",
+    "Years",
+    "Day",
+    "Days",
+    "Time",
+    "Movements",
+    "Fight",
+    "Against",
+    "Lessons",
+    "Lesson",
+    "Victory",
+    "Defeat",
+    "Truth",
+    "Lies",
+    "Myth",
+    "Road",
+    "Way",
+    "Tasks",
+    "Task",
+    "Problems",
+    "Problem",
+    "Notes",
+    "Theory",
+    "Politics",
+    "Policy",
+    "History",
+    "Government",
+    "Crisis",
+    "Economy",
+    "General",
+    "Latest",
+    "Articles",
+    "Writings",
+    "Selected",
 ];
 
-const NAME_PARTICLES: &[&str] =
-    &["de", "da", "das", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "del", "della", "y", "bin", "ibn", "al", "ben"];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "del", "della",
+    "y", "bin", "ibn", "al", "ben",
+];
 
 fn is_name_token(w: &str) -> bool {
     let mut chars = w.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if !first.is_uppercase() {
         return false;
     }
-    // Initials ("L.", "L.D.") or a capitalised word with letters, apostrophes and hyphens.
+    // Initials ("L.", "L.D."), or a capitalised word with letters and apostrophes whose
+    // hyphenated parts are capitalised too ("Jean-Paul", not "Rank-and-File").
+    if w.split('-')
+        .skip(1)
+        .any(|part| !part.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
     let rest: Vec<char> = chars.collect();
     let initials = rest.iter().all(|&c| c == '.' || c.is_uppercase()) && rest.contains(&'.');
     initials
-        || (rest.iter().all(|&c| c.is_alphabetic() || matches!(c, '’' | '\'' | '-' | '.'))
+        || (rest
+            .iter()
+            .all(|&c| c.is_alphabetic() || matches!(c, '’' | '\'' | '-' | '.'))
             && rest.iter().any(|c| c.is_lowercase()))
 }
 
@@ -246,16 +475,20 @@ pub fn is_person_name(t: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) {
+    if !(2..=4).contains(&words.len()) {
         return false;
     }
-    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
     if !is_name_token(first) || !is_name_token(last) {
         return false;
     }
     words.iter().all(|w| {
-        (is_name_token(w) && !NOT_NAME_WORDS.contains(&w.trim_end_matches(['.', '’', '\'']))
-            && !w.ends_with("’s") && !w.ends_with("'s"))
+        (is_name_token(w)
+            && !NOT_NAME_WORDS.contains(&w.trim_end_matches(['.', '’', '\'']))
+            && !w.ends_with("’s")
+            && !w.ends_with("'s"))
             || NAME_PARTICLES.contains(w)
     })
 }
@@ -270,31 +503,124 @@ pub fn is_initials(t: &str) -> bool {
 
 /// Exact web-chrome phrases (compared after lowercasing and dropping punctuation).
 const CHROME_PHRASES: &[&str] = &[
-    "top of page", "back to top", "top", "to top", "go to top", "return to top", "home", "homepage",
-    "home page", "next", "previous", "prev", "next page", "previous page", "contents",
-    "table of contents", "index", "print", "print this page", "printer friendly version",
-    "printerfriendly version", "share", "share this", "share this page", "share this article",
-    "tweet", "like", "email", "email this", "email this page", "add new comment",
-    "post new comment", "leave a comment", "post a comment", "comments", "log in or register to post comments",
-    "login or register to post comments", "log in", "login", "register", "sign in", "sign up",
-    "subscribe", "donate", "join us", "join", "read more", "related articles", "related", "tags",
-    "skip to main content", "skip to content", "search", "menu", "main menu", "navigation", "back",
-    "go back", "up", "permalink", "reply", "facebook", "twitter", "whatsapp", "telegram",
-    "youtube", "instagram", "rss", "newsletter", "pdf", "download pdf", "print version",
-    "view pdf", "printable version", "categories", "details", "hits", "more", "more articles",
+    "top of page",
+    "back to top",
+    "top",
+    "to top",
+    "go to top",
+    "return to top",
+    "home",
+    "homepage",
+    "home page",
+    "next",
+    "previous",
+    "prev",
+    "next page",
+    "previous page",
+    "contents",
+    "table of contents",
+    "index",
+    "print",
+    "print this page",
+    "printer friendly version",
+    "printerfriendly version",
+    "share",
+    "share this",
+    "share this page",
+    "share this article",
+    "tweet",
+    "like",
+    "email",
+    "email this",
+    "email this page",
+    "add new comment",
+    "post new comment",
+    "leave a comment",
+    "post a comment",
+    "comments",
+    "log in or register to post comments",
+    "login or register to post comments",
+    "log in",
+    "login",
+    "register",
+    "sign in",
+    "sign up",
+    "subscribe",
+    "donate",
+    "join us",
+    "join",
+    "read more",
+    "related articles",
+    "related",
+    "tags",
+    "skip to main content",
+    "skip to content",
+    "search",
+    "menu",
+    "main menu",
+    "navigation",
+    "back",
+    "go back",
+    "up",
+    "permalink",
+    "reply",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "youtube",
+    "instagram",
+    "rss",
+    "newsletter",
+    "pdf",
+    "download pdf",
+    "print version",
+    "view pdf",
+    "printable version",
+    "categories",
+    "details",
+    "hits",
+    "more",
+    "more articles",
 ];
 
 /// Phrase openings of chrome lines, in `normalise`d form.
 const CHROME_PREFIXES: &[&str] = &[
-    "back to", "return to", "go to", "tags", "category", "categories", "filed under", "share on",
-    "share this", "follow us", "log in or register", "login or register", "you are here",
-    "skip to", "click here", "download as", "jump to", "subscribe to", "sign up for", "donate to",
-    "support us", "related articles", "read more",
+    "back to",
+    "return to",
+    "go to",
+    "tags",
+    "category",
+    "categories",
+    "filed under",
+    "share on",
+    "share this",
+    "follow us",
+    "log in or register",
+    "login or register",
+    "you are here",
+    "skip to",
+    "click here",
+    "download as",
+    "jump to",
+    "subscribe to",
+    "sign up for",
+    "donate to",
+    "support us",
+    "related articles",
+    "read more",
 ];
 
 const CHROME_CONTAINS: &[&str] = &[
-    "cookie", "privacy policy", "terms & conditions", "terms and conditions", "terms of use",
-    "by continuing to use", "this website uses", "this site uses", "javascript",
+    "cookie",
+    "privacy policy",
+    "terms & conditions",
+    "terms and conditions",
+    "terms of use",
+    "by continuing to use",
+    "this website uses",
+    "this site uses",
+    "javascript",
 ];
 
 /// Lowercase letters and digits with single spaces: how lines are compared.
@@ -318,10 +644,14 @@ pub fn normalise(t: &str) -> String {
 /// Navigation bars: two or more short link texts joined by a separator.
 fn is_nav_bar(t: &str) -> bool {
     const SEPS: [&str; 6] = [" | ", " • ", " · ", " » ", " > ", " :: "];
-    let Some(sep) = SEPS.iter().find(|s| t.contains(*s)) else { return false };
+    let Some(sep) = SEPS.iter().find(|s| t.contains(*s)) else {
+        return false;
+    };
     let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
     parts.len() >= 2
-        && parts.iter().all(|p| p.len() <= 60 && !p.ends_with('.') && p.split_whitespace().count() <= 8)
+        && parts
+            .iter()
+            .all(|p| p.len() <= 60 && !p.ends_with('.') && p.split_whitespace().count() <= 8)
 }
 
 /// Link texts run together by a scraper: "ArchiveMarxist" (a lowercase run, then a capital).
@@ -344,16 +674,26 @@ pub fn glue_point(w: &str) -> Option<usize> {
     None
 }
 
-const SITE_WORDS: &[&str] = &["archive", "archives", "encyclopedia", "encyclopaedia", "library"];
+const SITE_WORDS: &[&str] = &[
+    "archive",
+    "archives",
+    "encyclopedia",
+    "encyclopaedia",
+    "library",
+];
 
 /// A short line naming a site or sub-archive ("Marxists Internet Archive").
 pub fn is_site_name(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     words.len() <= 8
         && !t.ends_with('.')
-        && words.iter().any(|w| SITE_WORDS.contains(&normalise(w).as_str()))
+        && words
+            .iter()
+            .any(|w| SITE_WORDS.contains(&normalise(w).as_str()))
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
                 || matches!(*w, "of" | "the" | "and" | "for" | "on")
         })
 }
@@ -364,11 +704,15 @@ pub fn is_strong_chrome(t: &str) -> bool {
         return false;
     }
     let key = normalise(t);
-    matches!(key.as_str(), "top of page" | "back to top" | "top" | "to top" | "go to top" | "return to top")
-        || key.starts_with("back to ")
+    matches!(
+        key.as_str(),
+        "top of page" | "back to top" | "top" | "to top" | "go to top" | "return to top"
+    ) || key.starts_with("back to ")
         || (is_nav_bar(t) && {
             let lower = t.to_lowercase();
-            ["index", "home", "archive", "contents", "top"].iter().any(|w| lower.contains(w))
+            ["index", "home", "archive", "contents", "top"]
+                .iter()
+                .any(|w| lower.contains(w))
         })
 }
 
@@ -385,7 +729,10 @@ pub fn is_chrome(t: &str) -> bool {
         return false;
     }
     let key = normalise(t);
-    let opens = |p: &&str| key.strip_prefix(*p).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+    let opens = |p: &&str| {
+        key.strip_prefix(*p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
     if CHROME_PHRASES.contains(&key.as_str()) || CHROME_PREFIXES.iter().any(opens) {
         return true;
     }
@@ -402,13 +749,22 @@ pub fn is_chrome(t: &str) -> bool {
     }
     if let Some(first) = words.first() {
         let first = first.to_lowercase();
-        if matches!(first.as_str(), "write" | "contact" | "email" | "e-mail" | "mail")
-            && (key.contains("admin") || key.contains("webmaster") || key.contains("editor") || key.ends_with(" us"))
+        if matches!(
+            first.as_str(),
+            "write" | "contact" | "email" | "e-mail" | "mail"
+        ) && (key.contains("admin")
+            || key.contains("webmaster")
+            || key.contains("editor")
+            || key.ends_with(" us"))
         {
             return true;
         }
     }
-    if words.len() == 1 && (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")) {
+    if words.len() == 1
+        && (lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www."))
+    {
         return true;
     }
     is_site_name(t)
@@ -418,7 +774,8 @@ pub fn is_chrome(t: &str) -> bool {
 pub fn is_alt_text(t: &str) -> bool {
     let words = t.split_whitespace().count();
     (1..=6).contains(&words)
-        && t.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-' || c == '_' || c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_lowercase() || c == ' ' || c == '-' || c == '_' || c.is_ascii_digit())
         && t.chars().any(char::is_alphabetic)
 }
 
@@ -428,7 +785,11 @@ pub fn is_prose(t: &str) -> bool {
         return true;
     }
     let words = t.split_whitespace().count();
-    let last = t.trim_end_matches(['”', '"', '’', '\'', ')', ']']).chars().last().unwrap_or(' ');
+    let last = t
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']'])
+        .chars()
+        .last()
+        .unwrap_or(' ');
     (matches!(last, '.' | ':' | ';' | ',') && words >= 7)
         || (matches!(last, '?' | '!') && words >= 16)
         || (t.contains(". ") && words >= 14)
@@ -447,6 +808,10 @@ static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn page_header(t: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let caps = PAGE_HEADER.captures(t)?;
     let (publication, date) = (caps.name("pub")?, caps.name("date")?);
+    // "Vol. 5 No. 1, 6 January 1941" heads an issue in a listing; it names no periodical.
+    if first_marker(publication.as_str()) == Some(0) {
+        return None;
+    }
     whole_date(date.as_str(), false)?;
     (!is_prose(publication.as_str())).then(|| (publication.range(), date.range()))
 }
@@ -504,17 +869,50 @@ mod tests {
 
     #[test]
     fn metadata_lines() {
-        assert_eq!(classify("From Labor Action, Vol. 5 No. 3, 20 January 1941, p. 4."), LineKind::Meta(MetaKind::Source));
-        assert_eq!(classify("From the first days of the war the party grew."), LineKind::Prose);
-        assert_eq!(classify("Source: New International, Vol. IV No. 2, February 1938."), LineKind::Meta(MetaKind::Source));
-        assert_eq!(classify("Transcription/Markup: Sally Ryan"), LineKind::Meta(MetaKind::Credit));
-        assert_eq!(classify("Translated by John G. Wright"), LineKind::Meta(MetaKind::Credit));
-        assert_eq!(classify("First Published: Byulleten Oppozitsii, No. 9, March 1930."), LineKind::Meta(MetaKind::FirstPublished));
-        assert_eq!(classify("Last updated: 9 May 2019"), LineKind::Meta(MetaKind::LastUpdated));
-        assert_eq!(classify("Submitted by cathy on 3 May, 2011 - 10:01"), LineKind::Meta(MetaKind::Submitted));
-        assert_eq!(classify("By Rosa de la Cruz"), LineKind::Meta(MetaKind::Byline));
-        assert_eq!(classify("Written by Alan Woods, Monday, 4 May 2009"), LineKind::Meta(MetaKind::Byline));
-        assert_eq!(classify("By continuing to browse you accept our cookies."), LineKind::Chrome);
+        assert_eq!(
+            classify("From Labor Action, Vol. 5 No. 3, 20 January 1941, p. 4."),
+            LineKind::Meta(MetaKind::Source)
+        );
+        assert_eq!(
+            classify("From the first days of the war the party grew."),
+            LineKind::Prose
+        );
+        assert_eq!(
+            classify("Source: New International, Vol. IV No. 2, February 1938."),
+            LineKind::Meta(MetaKind::Source)
+        );
+        assert_eq!(
+            classify("Transcription/Markup: Sally Ryan"),
+            LineKind::Meta(MetaKind::Credit)
+        );
+        assert_eq!(
+            classify("Translated by John G. Wright"),
+            LineKind::Meta(MetaKind::Credit)
+        );
+        assert_eq!(
+            classify("First Published: Byulleten Oppozitsii, No. 9, March 1930."),
+            LineKind::Meta(MetaKind::FirstPublished)
+        );
+        assert_eq!(
+            classify("Last updated: 9 May 2019"),
+            LineKind::Meta(MetaKind::LastUpdated)
+        );
+        assert_eq!(
+            classify("Submitted by cathy on 3 May, 2011 - 10:01"),
+            LineKind::Meta(MetaKind::Submitted)
+        );
+        assert_eq!(
+            classify("By Rosa de la Cruz"),
+            LineKind::Meta(MetaKind::Byline)
+        );
+        assert_eq!(
+            classify("Written by Alan Woods, Monday, 4 May 2009"),
+            LineKind::Meta(MetaKind::Byline)
+        );
+        assert_eq!(
+            classify("By continuing to browse you accept our cookies."),
+            LineKind::Chrome
+        );
     }
 
     #[test]
@@ -533,7 +931,11 @@ mod tests {
         ] {
             assert_eq!(classify(line), LineKind::Chrome, "{line}");
         }
-        for line in ["The Struggle for a Labor Party", "Why we fight", "Notes on the Economy"] {
+        for line in [
+            "The Struggle for a Labor Party",
+            "Why we fight",
+            "Notes on the Economy",
+        ] {
             assert_ne!(classify(line), LineKind::Chrome, "{line}");
         }
     }
@@ -548,7 +950,10 @@ mod tests {
         assert_eq!(classify("(Summer 1939)"), LineKind::YearLine);
         assert_eq!(classify("Labor Action, 3 March 1941"), LineKind::PageHeader);
         assert_eq!(classify("Dear Comrade Smith,"), LineKind::Salutation);
-        assert_eq!(classify("The strike began on a Monday and spread through the whole district."), LineKind::Prose);
+        assert_eq!(
+            classify("The strike began on a Monday and spread through the whole district."),
+            LineKind::Prose
+        );
         assert!(is_initials("M.B.") && is_initials("JPC") && !is_initials("USSR-X"));
         assert!(is_alt_text("trotsky at his desk") && !is_alt_text("Trotsky at his desk"));
     }

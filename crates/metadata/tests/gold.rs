@@ -8,7 +8,10 @@ use galley_metadata::MetadataStage;
 use galley_record::{Document, Stage};
 use serde_json::Value;
 
-const GOLD: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/gold/seed_metadata.jsonl"));
+const GOLD: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/gold/seed_metadata.jsonl"
+));
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/");
 
 fn corpus() -> Vec<(Value, Document)> {
@@ -31,12 +34,17 @@ fn sample_corpus_matches_gold() {
     // `[Document]` is unsized, so it cannot be passed as `&mut dyn Corpus` directly.
     struct Batches(Vec<Document>);
     impl galley_record::Corpus for Batches {
-        fn for_each_batch(&mut self, visit: &mut dyn FnMut(&[Document])) -> Result<(), galley_record::StageError> {
-            self.0.chunks(2).for_each(|c| visit(c));
+        fn for_each_batch(
+            &mut self,
+            visit: &mut dyn FnMut(&[Document]),
+        ) -> Result<(), galley_record::StageError> {
+            self.0.chunks(2).for_each(&mut *visit);
             Ok(())
         }
     }
-    stage.learn(&mut Batches(raw)).expect("learning cannot fail in memory");
+    stage
+        .learn(&mut Batches(raw))
+        .expect("learning cannot fail in memory");
     let mut total = Score::default();
     for (gold, doc) in &mut docs {
         let found = stage.extract(&doc.text);
@@ -54,10 +62,26 @@ fn sample_corpus_matches_gold() {
         total.body_lost.len()
     );
     assert!(total.wrong.is_empty(), "wrong fields: {:#?}", total.wrong);
-    assert!(total.invented.is_empty(), "invented fields: {:#?}", total.invented);
-    assert!(total.boilerplate_missed.is_empty(), "missed boilerplate: {:#?}", total.boilerplate_missed);
-    assert!(total.boilerplate_false.is_empty(), "false boilerplate: {:#?}", total.boilerplate_false);
-    assert!(total.body_lost.is_empty(), "body lines lost: {:#?}", total.body_lost);
+    assert!(
+        total.invented.is_empty(),
+        "invented fields: {:#?}",
+        total.invented
+    );
+    assert!(
+        total.boilerplate_missed.is_empty(),
+        "missed boilerplate: {:#?}",
+        total.boilerplate_missed
+    );
+    assert!(
+        total.boilerplate_false.is_empty(),
+        "false boilerplate: {:#?}",
+        total.boilerplate_false
+    );
+    assert!(
+        total.body_lost.is_empty(),
+        "body lines lost: {:#?}",
+        total.body_lost
+    );
 }
 
 #[test]

@@ -28,8 +28,10 @@ impl Score {
         self.wrong.extend(other.wrong.iter().cloned());
         self.boilerplate_expected += other.boilerplate_expected;
         self.boilerplate_found += other.boilerplate_found;
-        self.boilerplate_false.extend(other.boilerplate_false.iter().cloned());
-        self.boilerplate_missed.extend(other.boilerplate_missed.iter().cloned());
+        self.boilerplate_false
+            .extend(other.boilerplate_false.iter().cloned());
+        self.boilerplate_missed
+            .extend(other.boilerplate_missed.iter().cloned());
         self.body_lost.extend(other.body_lost.iter().cloned());
     }
 
@@ -37,7 +39,10 @@ impl Score {
         ratio(self.fields_right, self.fields_stated)
     }
     pub fn precision(&self) -> f64 {
-        ratio(self.boilerplate_found, self.boilerplate_found + self.boilerplate_false.len())
+        ratio(
+            self.boilerplate_found,
+            self.boilerplate_found + self.boilerplate_false.len(),
+        )
     }
     pub fn recall(&self) -> f64 {
         ratio(self.boilerplate_found, self.boilerplate_expected)
@@ -72,7 +77,12 @@ fn alternatives(v: &Value) -> Vec<&str> {
 /// expected person is named and every name given is one of the expected people.
 fn field_right(expected: &Value, got: &Value) -> bool {
     let people: Option<Vec<Vec<&str>>> = expected.as_array().and_then(|a| {
-        a.iter().map(|p| p.as_array().map(|x| x.iter().filter_map(Value::as_str).collect())).collect()
+        a.iter()
+            .map(|p| {
+                p.as_array()
+                    .map(|x| x.iter().filter_map(Value::as_str).collect())
+            })
+            .collect()
     });
     match (people, got) {
         (Some(people), Value::Array(names)) => {
@@ -87,7 +97,10 @@ fn field_right(expected: &Value, got: &Value) -> bool {
 }
 
 fn zone_at(zones: &[galley_record::Zone], ch: usize) -> Option<ZoneKind> {
-    zones.iter().find(|z| z.start <= ch && ch < z.end).map(|z| z.kind)
+    zones
+        .iter()
+        .find(|z| z.start <= ch && ch < z.end)
+        .map(|z| z.kind)
 }
 
 /// Scores one page. `expected` is one line of the gold/fixture JSONL.
@@ -102,7 +115,10 @@ pub fn score(text: &str, found: &Extraction, expected: &Value) -> Score {
         s.fields_stated += 1;
         match metadata.get(field) {
             Some(got) if field_right(want, got) => s.fields_right += 1,
-            got => s.wrong.push(format!("{doc} {field}: want {want}, got {}", got.map_or("nothing".into(), Value::to_string))),
+            got => s.wrong.push(format!(
+                "{doc} {field}: want {want}, got {}",
+                got.map_or("nothing".into(), Value::to_string)
+            )),
         }
     }
     for (field, got) in metadata.as_object().unwrap_or(&empty) {
@@ -118,18 +134,26 @@ pub fn score(text: &str, found: &Extraction, expected: &Value) -> Score {
             .map(|l| {
                 let start = at;
                 at += l.len() + 1;
-                (index.char_at(start + (l.len() - l.trim_start().len())), l.trim())
+                (
+                    index.char_at(start + (l.len() - l.trim_start().len())),
+                    l.trim(),
+                )
             })
             .collect()
     };
     let strings = |key: &str| -> Vec<&str> {
-        expected[key].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
+        expected[key]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default()
     };
     let boilerplate = strings("boilerplate_lines");
     let neutral = strings("neutral_lines");
     for want in &boilerplate {
         s.boilerplate_expected += 1;
-        let hit = lines.iter().any(|(ch, l)| l == want && zone_at(&found.zones, *ch) == Some(ZoneKind::Boilerplate));
+        let hit = lines
+            .iter()
+            .any(|(ch, l)| l == want && zone_at(&found.zones, *ch) == Some(ZoneKind::Boilerplate));
         if hit {
             s.boilerplate_found += 1;
         } else {
@@ -147,17 +171,33 @@ pub fn score(text: &str, found: &Extraction, expected: &Value) -> Score {
     }
 
     // Body: every line between the first and last body line (any accepted pair) is body.
-    let find = |prefix: &str| lines.iter().position(|(_, l)| !prefix.is_empty() && l.starts_with(prefix.trim()));
+    let find = |prefix: &str| {
+        lines
+            .iter()
+            .position(|(_, l)| !prefix.is_empty() && l.starts_with(prefix.trim()))
+    };
     let candidates = |line_key: &str, prefix_key: &str, alt_key: &str| -> Vec<usize> {
-        let mut out: Vec<usize> = expected[line_key].as_u64().map(|n| n as usize - 1).into_iter().collect();
+        let mut out: Vec<usize> = expected[line_key]
+            .as_u64()
+            .map(|n| n as usize - 1)
+            .into_iter()
+            .collect();
         if out.is_empty() {
             out.extend(expected[prefix_key].as_str().and_then(find));
         }
         out.extend(strings(alt_key).into_iter().filter_map(find));
         out
     };
-    let firsts = candidates("body_first_line", "body_first_line_prefix", "body_first_line_alternatives");
-    let lasts = candidates("body_last_line", "body_last_line_prefix", "body_last_line_alternatives");
+    let firsts = candidates(
+        "body_first_line",
+        "body_first_line_prefix",
+        "body_first_line_alternatives",
+    );
+    let lasts = candidates(
+        "body_last_line",
+        "body_last_line_prefix",
+        "body_last_line_alternatives",
+    );
     let mut best: Option<Vec<String>> = None;
     for &f in &firsts {
         for &l in &lasts {
@@ -166,8 +206,18 @@ pub fn score(text: &str, found: &Extraction, expected: &Value) -> Score {
                 .enumerate()
                 .skip(f)
                 .take((l + 1).saturating_sub(f))
-                .filter(|(_, (ch, t))| !t.is_empty() && !neutral.contains(t) && zone_at(&found.zones, *ch) != Some(ZoneKind::Body))
-                .map(|(i, (_, t))| format!("{doc} line {}: {}", i + 1, t.chars().take(50).collect::<String>()))
+                .filter(|(_, (ch, t))| {
+                    !t.is_empty()
+                        && !neutral.contains(t)
+                        && zone_at(&found.zones, *ch) != Some(ZoneKind::Body)
+                })
+                .map(|(i, (_, t))| {
+                    format!(
+                        "{doc} line {}: {}",
+                        i + 1,
+                        t.chars().take(50).collect::<String>()
+                    )
+                })
                 .collect();
             if best.as_ref().is_none_or(|b| lost.len() < b.len()) {
                 best = Some(lost);

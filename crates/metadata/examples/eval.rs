@@ -1,0 +1,67 @@
+//! Scores the stage on the hand-written fixture pages (`tests/fixtures`): stated fields right,
+//! invented fields, boilerplate-line precision/recall/F1, body lines lost. Run with
+//! `cargo run --release -p galley-metadata --example eval [-- --verbose] [-- --no-learn]`.
+
+#[path = "../tests/common/score.rs"]
+mod score;
+
+use galley_metadata::MetadataStage;
+use score::{score, Score};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let learn = !std::env::args().any(|a| a == "--no-learn");
+    let expected = std::fs::read_to_string(format!("{FIXTURES}/expected.jsonl"))?;
+    let mut pages = Vec::new();
+    for line in expected.lines().filter(|l| !l.trim().is_empty()) {
+        let exp: serde_json::Value = serde_json::from_str(line)?;
+        let doc = exp["doc"].as_str().ok_or("fixture without doc")?.to_owned();
+        let text = std::fs::read_to_string(format!("{FIXTURES}/pages/{doc}.txt"))?;
+        pages.push((exp, text));
+    }
+    let mut stage = MetadataStage::default();
+    if learn {
+        stage.learn_texts(pages.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>());
+    }
+    let mut total = Score::default();
+    for (exp, text) in &pages {
+        let s = score(text, &stage.extract(text), exp);
+        if verbose {
+            for problem in s
+                .wrong
+                .iter()
+                .chain(&s.invented)
+                .chain(&s.boilerplate_missed)
+                .chain(&s.boilerplate_false)
+                .chain(&s.body_lost)
+            {
+                println!("  {problem}");
+            }
+        }
+        total.add(&s);
+    }
+    println!(
+        "pages: {} (repetition learning {})",
+        pages.len(),
+        if learn { "on" } else { "off" }
+    );
+    println!(
+        "fields: {}/{} right = {:.1}%",
+        total.fields_right,
+        total.fields_stated,
+        100.0 * total.field_accuracy()
+    );
+    println!("invented fields: {}", total.invented.len());
+    println!(
+        "boilerplate lines: precision {:.3} recall {:.3} F1 {:.3} ({} expected, {} false)",
+        total.precision(),
+        total.recall(),
+        total.f1(),
+        total.boilerplate_expected,
+        total.boilerplate_false.len()
+    );
+    println!("body lines lost: {}", total.body_lost.len());
+    Ok(())
+}
