@@ -257,3 +257,104 @@ impl Stage for Cleanup {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(toml_text: &str) -> Result<Box<dyn Stage>, StageError> {
+        let table: Options = toml::from_str(toml_text).unwrap();
+        (spec().build)(&table)
+    }
+
+    #[test]
+    fn options_are_checked() {
+        assert!(build("").is_ok());
+        let err = build("layers = [\"spelling\", \"grammar\"]").err().unwrap().to_string();
+        assert!(err.contains("grammar"), "{err}");
+        assert!(build("min_confidence = 2.0").is_err());
+        assert!(build("min_confidnce = 0.5").is_err());
+        let err = build("lexicon = \"/nonexistent/lexicon.tsv\"").err().unwrap().to_string();
+        assert!(err.contains("lexicon"), "{err}");
+    }
+
+    #[test]
+    fn process_records_edits_and_a_second_run_keeps_them() {
+        let stage = build("").unwrap();
+        let original = "An active political figurh.Here ; done";
+        let mut doc = Document::new("d", original);
+        stage.process(&mut doc).unwrap();
+        assert_eq!(doc.text, "An active political figure. Here; done");
+        let edits: Vec<Edit> = doc.get_as("edits").unwrap().unwrap();
+        assert_eq!(restore(&doc.text, &edits).unwrap(), original);
+        // Running again adds nothing and keeps the log.
+        let before = doc.clone();
+        stage.process(&mut doc).unwrap();
+        assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn earlier_edits_merge_with_new_ones() {
+        let stage = build("layers = [\"spelling\"]").unwrap();
+        let mut doc = Document::new("d", "a figurh , and");
+        stage.process(&mut doc).unwrap();
+        let punct = build("layers = [\"punctuation\"]").unwrap();
+        punct.process(&mut doc).unwrap();
+        assert_eq!(doc.text, "a figure, and");
+        let edits: Vec<Edit> = doc.get_as("edits").unwrap().unwrap();
+        assert_eq!(edits.len(), 2);
+        assert_eq!(restore(&doc.text, &edits).unwrap(), "a figurh , and");
+    }
+
+    #[test]
+    fn dry_run_suggests_without_changing() {
+        let stage = build("dry_run = true").unwrap();
+        let original = "Trotsky’s figurh.Here";
+        let mut doc = Document::new("d", original);
+        stage.process(&mut doc).unwrap();
+        assert_eq!(doc.text, original);
+        assert!(doc.get("edits").is_none());
+        let suggested: Vec<Edit> = doc.get_as("suggested_edits").unwrap().unwrap();
+        assert_eq!(suggested.len(), 2);
+        let chars: Vec<char> = original.chars().collect();
+        for s in &suggested {
+            assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.original);
+        }
+    }
+
+    #[test]
+    fn bad_edit_log_is_a_record_error() {
+        let stage = build("").unwrap();
+        let mut doc = Document::new("d", "text");
+        doc.set("edits", serde_json::json!([{"start": 0, "end": 2, "original": "x", "replacement": "zz", "kind": "spelling", "confidence": 1.0}]));
+        assert!(matches!(stage.process(&mut doc), Err(StageError::Field { .. })));
+        doc.set("edits", "nonsense");
+        assert!(stage.process(&mut doc).is_err());
+    }
+
+    #[test]
+    fn learning_the_corpus_enables_variants() {
+        let mut stage = Cleanup::new(CleanupOptions::default()).unwrap();
+        assert!(stage.wants_corpus());
+        struct Two(Vec<Document>);
+        impl Corpus for Two {
+            fn for_each_batch(&mut self, visit: &mut dyn FnMut(&[Document])) -> Result<(), StageError> {
+                visit(&self.0);
+                Ok(())
+            }
+        }
+        let mut corpus = Two(vec![
+            Document::new("a", "Kashketin spoke. Kashketin left. Kashketin wrote."),
+            Document::new("b", "Then Kashkctin said no."),
+        ]);
+        stage.learn(&mut corpus).unwrap();
+        let mut doc = corpus.0[1].clone();
+        stage.process(&mut doc).unwrap();
+        assert_eq!(doc.text, "Then Kashketin said no.");
+        let mut alone = Cleanup::new(CleanupOptions::default()).unwrap();
+        let mut doc = Document::new("b", "Then Kashkctin said no.");
+        alone.process(&mut doc).unwrap();
+        assert_eq!(doc.text, "Then Kashkctin said no.");
+        let _ = &mut alone;
+    }
+}

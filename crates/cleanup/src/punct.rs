@@ -17,7 +17,11 @@ fn is_opening_quote(c: char) -> bool {
 /// Whether the whitespace-delimited chunk around `at` looks like a URL, an e-mail address, a
 /// path or markup, where punctuation is not prose punctuation.
 pub(crate) fn in_technical_chunk(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
     let chunk = &text[start..end];
     chunk.contains(['/', '@', '\\', '_', '=', '&', '<', '>', '{', '}', '|', '#'])
@@ -142,6 +146,7 @@ mod tests {
         assert_eq!(fix("in February 1929.Here we are"), "in February 1929. Here we are");
         assert_eq!(fix("he said.”Then why?Because"), "he said.” Then why? Because");
         // Initials, abbreviations, decimals and web addresses stay.
+        assert_eq!(fix("\u{a0}the\u{a0}end.Then"), "\u{a0}the\u{a0}end. Then");
         for s in ["L.D. Trotsky", "U.S.A.", "3.5 per cent", "see www.marxists.Org", "Mr.Smith"] {
             assert_eq!(fix(s), s);
         }
