@@ -49,6 +49,18 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub paras: &'a [Para],
     pub quotes: &'a [RawQuote],
+    canon: names::Canon,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, paras: &'a [Para], quotes: &'a [RawQuote]) -> Self {
+        Ctx {
+            text,
+            paras,
+            quotes,
+            canon: names::Canon::default(),
+        }
+    }
 }
 
 /// A speaker candidate found by one sieve, before canonicalisation.
@@ -71,14 +83,21 @@ struct Shape {
 }
 
 fn shape(content: &str) -> Shape {
-    let toks = text::tokens(content, 0, content.len());
-    let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.word).collect();
+    // The opening words tell the shape; a long speech need not be scanned to its end, and
+    // whitespace-split words (punctuation trimmed) are enough here.
+    let head = &content[..text::floor_boundary(content, 400)];
+    let words: Vec<&str> = head
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let first_upper = content
         .chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_uppercase);
     let trimmed = content.trim_end_matches([' ', '*']);
-    let terminal = trimmed.ends_with(['.', '!', '?', '…']) || trimmed.ends_with("...");
+    let terminal = trimmed.ends_with(['.', '!', '?', '…']);
     let small = |w: &str| {
         matches!(
             w,
@@ -97,25 +116,22 @@ fn shape(content: &str) -> Shape {
         )
     };
     let capitalised_phrase = words.len() >= 2
-        && words.first().is_some_and(|t| t.is_capitalised())
-        && words.iter().all(|t| {
-            t.is_capitalised() || small(t.text) || t.text.chars().all(|c| c.is_ascii_digit())
-        });
+        && words.first().is_some_and(|w| capitalised(w))
+        && words
+            .iter()
+            .all(|w| capitalised(w) || small(w) || w.chars().all(|c| c.is_ascii_digit()));
     let acronym = !words.is_empty()
         && words.len() <= 3
-        && words.iter().all(|t| {
-            t.text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-                && t.text.chars().filter(|c| c.is_alphabetic()).count() <= 6
+        && words.iter().all(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic());
+            letters.clone().all(char::is_uppercase) && letters.count() <= 6
         });
     Shape {
         words: words.len(),
         first_upper,
         terminal,
-        personal: words.iter().any(|t| lexicon::is_personal_word(t.text)),
-        verb: words.iter().any(|t| lexicon::is_common_verb(t.text)),
+        personal: words.iter().any(|w| lexicon::is_personal_word(w)),
+        verb: words.iter().any(|w| lexicon::is_common_verb(w)),
         capitalised_phrase,
         acronym,
     }
@@ -194,9 +210,13 @@ impl<'a> Ctx<'a> {
         if inner.ends_with(['.', '!', '?', '…']) && next_char.is_some_and(char::is_uppercase) {
             after_hi = close.min(hi);
         }
+        // One tokenization of the sentence part serves both views.
+        let before = text::tokens(self.text, sent_lo, q.open);
+        let near_from = before.partition_point(|t| t.start < near_lo);
+        let near = before[near_from..].to_vec();
         Around {
-            near: text::tokens(self.text, near_lo, q.open),
-            before: self.outside_quotes(text::tokens(self.text, sent_lo, q.open), i),
+            near,
+            before: self.outside_quotes(before, i),
             after: text::tokens(self.text, close.min(after_hi), after_hi),
         }
     }
@@ -382,7 +402,7 @@ fn frame(before: &[Tok<'_>]) -> Option<Hit> {
                 let confidence = if lower == "for" { 0.6 } else { 0.85 };
                 return Some(Hit {
                     mention: m,
-                    cue: Some(lower_frame(before, k)),
+                    cue: (lower != "for").then(|| lower_frame(before, k)),
                     sieve: "frame",
                     confidence,
                 });
@@ -541,7 +561,7 @@ impl Ctx<'_> {
         for pi in (first_para..=para).rev() {
             let p = self.paras[pi];
             let mut hi = if pi == para { pos.min(p.end) } else { p.end };
-            while hi > p.start && out.len() < 8 {
+            while hi > p.start && out.len() < 5 {
                 let lo =
                     text::sentence_start(self.text, p.start, hi.saturating_sub(1).max(p.start));
                 let lo = if lo >= hi { p.start } else { lo };
@@ -644,7 +664,9 @@ impl Ctx<'_> {
             MentionKind::Pronoun(p) => {
                 let at = hit.mention.start.min(q.open);
                 let m = self.resolve(p, at, q.para, i)?;
-                let name = names::canonical(self.text, &self.text[m.start..m.end], m.kind);
+                let name = self
+                    .canon
+                    .get(self.text, &self.text[m.start..m.end], m.kind);
                 Some((
                     Speaker { name, mention: m },
                     "pronoun",
@@ -653,7 +675,7 @@ impl Ctx<'_> {
             }
             kind => {
                 let surface = &self.text[hit.mention.start..hit.mention.end];
-                let name = names::canonical(self.text, surface, kind);
+                let name = self.canon.get(self.text, surface, kind);
                 Some((
                     Speaker {
                         name,
@@ -846,11 +868,7 @@ mod tests {
     fn run(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<&'static str>)> {
         let paras = paragraphs(text);
         let quotes = marks::find_in(text, &paras);
-        let ctx = Ctx {
-            text,
-            paras: &paras,
-            quotes: &quotes,
-        };
+        let ctx = Ctx::new(text, &paras, &quotes);
         (0..quotes.len())
             .map(|i| {
                 let a = ctx.attribute(i);

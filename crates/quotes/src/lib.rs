@@ -153,11 +153,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
     };
     let in_boilerplate = |pos: usize| boiler.iter().any(|&(s, e)| s <= pos && pos < e);
 
-    let ctx = attribute::Ctx {
-        text,
-        paras: &paras,
-        quotes: &raw,
-    };
+    let ctx = attribute::Ctx::new(text, &paras, &raw);
     let mut atts: Vec<attribute::Attribution> = (0..raw.len()).map(|i| ctx.attribute(i)).collect();
     // Continuations inherit the speaker of the quotation they continue; split quotes share
     // the attribution found for either part.

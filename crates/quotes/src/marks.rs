@@ -1,11 +1,7 @@
-//! Finds quotation-mark spans: “…”, ‘…’, "…", '…', «…». Marks are located with one
-//! Aho-Corasick pass; each is classified from its neighbours (an apostrophe between letters,
+//! Finds quotation-mark spans: “…”, ‘…’, "…", '…', «…». Marks are located with memchr
+//! passes; each is classified from its neighbours (an apostrophe between letters,
 //! `’30s`, a plural possessive `Marxists’ ` are not marks) and paired per paragraph with a
 //! stack, so nesting works and an unbalanced mark never reaches past its paragraph.
-
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 
 use crate::text::{paragraphs, Para};
 
@@ -44,7 +40,36 @@ impl RawQuote {
 
 const MARKS: [&str; 8] = ["“", "”", "‘", "’", "\"", "'", "«", "»"];
 
-static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(MARKS).ok());
+/// Byte offsets and pattern indices (into [`MARKS`]) of every mark, in text order. All
+/// curly marks start with byte 0xE2 and guillemets with 0xC2, so two memchr passes find them.
+fn scan(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut hits = Vec::new();
+    for i in memchr::memchr3_iter(0xE2, b'"', b'\'', b) {
+        let pattern = match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (b'"', _, _) => 4,
+            (b'\'', _, _) => 5,
+            (_, Some(0x80), Some(0x9C)) => 0,
+            (_, Some(0x80), Some(0x9D)) => 1,
+            (_, Some(0x80), Some(0x98)) => 2,
+            (_, Some(0x80), Some(0x99)) => 3,
+            _ => continue,
+        };
+        hits.push((i, pattern));
+    }
+    let before = hits.len();
+    for i in memchr::memchr_iter(0xC2, b) {
+        match b.get(i + 1) {
+            Some(0xAB) => hits.push((i, 6)),
+            Some(0xBB) => hits.push((i, 7)),
+            _ => {}
+        }
+    }
+    if hits.len() > before {
+        hits.sort_unstable();
+    }
+    hits
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -207,18 +232,14 @@ pub fn find(text: &str) -> Vec<RawQuote> {
 
 /// Like [`find`] with paragraphs already computed.
 pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
-    let Some(finder) = FINDER.as_ref() else {
-        return Vec::new();
-    };
     let mut events_all: Vec<Event> = Vec::new();
-    for m in finder.find_iter(text) {
-        if let Some(role) = classify(text, m.start(), m.pattern().as_usize()) {
-            let straight = matches!(m.pattern().as_usize(), 4 | 5);
+    for (pos, pattern) in scan(text) {
+        if let Some(role) = classify(text, pos, pattern) {
             events_all.push(Event {
-                pos: m.start(),
-                len: m.end() - m.start(),
+                pos,
+                len: MARKS[pattern].len(),
                 role,
-                straight,
+                straight: matches!(pattern, 4 | 5),
             });
         }
     }

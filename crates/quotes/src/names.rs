@@ -5,7 +5,7 @@
 use crate::lexicon::{self, Pronoun};
 use crate::text::Tok;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MentionKind {
     Person,
     /// Organisation, body or publication (`the GPU`, `L’Humanite`, `Bulletin of …`).
@@ -372,18 +372,45 @@ fn chunks_with(text: &str, key: &str) -> Vec<String> {
         if prev.is_some_and(char::is_alphanumeric) {
             continue;
         }
+        // Cheap rejection before tokenizing: the word must end with the stem (or stem + a/e).
+        let mut tail = text[at + stem.len()..].chars();
+        let after = match tail.next() {
+            Some('a' | 'e') => tail.next(),
+            other => other,
+        };
+        if after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        // Only multi-word names matter; most occurrences stand alone and need no tokenizing.
+        let before = &text[..at];
+        let capital_before = before.strip_suffix(' ').is_some_and(|b| {
+            b.rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        });
+        let word_end = text[at..]
+            .find(|c: char| {
+                c.is_whitespace() || (!c.is_alphanumeric() && !matches!(c, '’' | '\'' | '-' | '.'))
+            })
+            .map_or(text.len(), |k| at + k);
+        let capital_after = text[word_end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
+        if !capital_before && !capital_after {
+            continue;
+        }
         // Expand to the surrounding line window and let the tokenizer cut the chunk.
         // A name never spans a line break, so the window stops at the line's ends.
         let lo = text[..at]
             .char_indices()
             .rev()
-            .take(60)
+            .take(40)
             .take_while(|&(_, c)| c != '\n')
             .last()
             .map_or(at, |(i, _)| i);
         let hi = text[at..]
             .char_indices()
-            .take(80)
+            .take(48)
             .take_while(|&(_, c)| c != '\n')
             .last()
             .map_or(at, |(i, c)| at + i + c.len_utf8());
@@ -401,7 +428,7 @@ fn chunks_with(text: &str, key: &str) -> Vec<String> {
             .map(|t| strip_possessive(t.text))
             .collect();
         // Stop at a connector-joined organisation: `Trotsky School of …` is not a person.
-        if chunk.iter().any(|w| is_connector(w)) {
+        if chunk.len() < 2 || chunk.iter().any(|w| is_connector(w)) {
             continue;
         }
         out.push(chunk.join(" "));
@@ -421,6 +448,25 @@ fn fullness(name: &str) -> (usize, usize, usize) {
         usize::MAX - p.iter().filter(|w| is_initials(w)).count(),
         name.len(),
     )
+}
+
+/// Per-document memo of [`canonical`]: a name is canonicalised once, however many
+/// quotations it speaks (each lookup scans the document for the surname).
+#[derive(Debug, Default)]
+pub struct Canon {
+    cache: std::cell::RefCell<std::collections::HashMap<(String, MentionKind), String>>,
+}
+
+impl Canon {
+    pub fn get(&self, text: &str, surface: &str, kind: MentionKind) -> String {
+        let key = (surface.to_owned(), kind);
+        if let Some(hit) = self.cache.borrow().get(&key) {
+            return hit.clone();
+        }
+        let name = canonical(text, surface, kind);
+        self.cache.borrow_mut().insert(key, name.clone());
+        name
+    }
 }
 
 /// The canonical name of a person mention in this document: the fullest form of the same

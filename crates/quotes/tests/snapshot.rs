@@ -32,7 +32,11 @@ fn sample_corpus_quotes() {
         .collect();
     files.sort();
     for path in files {
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("doc").to_owned();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("doc")
+            .to_owned();
         insta::assert_snapshot!(name, render(&path.to_string_lossy()));
     }
 }
