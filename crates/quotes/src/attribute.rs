@@ -328,9 +328,17 @@ fn subject_before(toks: &[Tok<'_>], v: usize) -> Option<Found> {
         break;
     }
     let last = k.checked_sub(1)?;
-    names::name_ending_at(toks, last)
-        .or_else(|| names::phrase_ending_at(toks, last))
-        .map(|(_, m)| m)
+    let (first, m) =
+        names::name_ending_at(toks, last).or_else(|| names::phrase_ending_at(toks, last))?;
+    // `a young weaver at the back shouted`: the phrase after a preposition is a place.
+    if m.kind == MentionKind::Phrase && first >= 2 && is_preposition(toks[first - 1].text) {
+        if let Some((_, head)) = names::name_ending_at(toks, first - 2)
+            .or_else(|| names::phrase_ending_at(toks, first - 2))
+        {
+            return Some(head);
+        }
+    }
+    Some(m)
 }
 
 fn is_inanimate_subject(toks: &[Tok<'_>], v: usize) -> bool {
@@ -485,6 +493,23 @@ fn utterance_noun(near: &[Tok<'_>]) -> Option<String> {
     (lexicon::is_utterance_noun(t.text) || matches!(t.text, "follows")).then(|| t.text.to_owned())
 }
 
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "in"
+            | "from"
+            | "of"
+            | "by"
+            | "with"
+            | "near"
+            | "behind"
+            | "on"
+            | "beside"
+            | "inside"
+            | "outside"
+    )
+}
+
 fn is_subjectish(toks: &[Tok<'_>], first: usize) -> bool {
     // A mention right after a preposition is a place or an object, not a subject.
     first == 0
@@ -591,6 +616,16 @@ impl Ctx<'_> {
                             _ => false,
                         })
                 }
+                // `She had heard …` continues a chain: its subject is the same pronoun, so
+                // the antecedent lies further back.
+                Pronoun::Male | Pronoun::Female
+                    if toks
+                        .iter()
+                        .find(|t| t.word)
+                        .is_some_and(|t| lexicon::pronoun(t.text) == Some(p)) =>
+                {
+                    None
+                }
                 Pronoun::Male | Pronoun::Female => {
                     let mut found = None;
                     let mut k = 0;
@@ -644,9 +679,22 @@ impl Ctx<'_> {
             prev.end.saturating_sub(1).max(prev.start),
         );
         let toks = self.outside_quotes(text::tokens(self.text, lo, prev.end), i);
-        let v = toks
+        let Some(v) = toks
             .iter()
-            .position(|t| t.word && lexicon::is_speech_verb(t.text) && !t.is_capitalised())?;
+            .position(|t| t.word && lexicon::is_speech_verb(t.text) && !t.is_capitalised())
+        else {
+            // `… old Thomas Weller rose from his bench.` ¶ `“Friends, …`: the person the
+            // narrative paragraph ends on takes the floor (weak evidence).
+            let narrative = !self.quotes.iter().any(|o| o.para == q.para - 1);
+            let m = first_mention(self.text, &toks, false)
+                .filter(|m| narrative && m.kind == MentionKind::Person)?;
+            return Some(Hit {
+                mention: m,
+                cue: None,
+                sieve: "previous-paragraph",
+                confidence: 0.5,
+            });
+        };
         let m = subject_before(&toks, v)?;
         Some(Hit {
             mention: m,
@@ -721,7 +769,7 @@ impl Ctx<'_> {
             let adjacent = words_between == 0 || (words_between <= 3 && punct_before);
             let before_mark = last_word(&a.near, a.near.len()).map_or("", |k| a.near[k].text);
             let cue = a.near[v].text.to_owned();
-            let subject = inverted_subject(&a.near, v).or_else(|| subject_before(&a.near, v));
+            let subject = subject_before(&a.near, v).or_else(|| inverted_subject(&a.near, v));
             let label_like = matches!(before_mark, "as" | "of");
             if (adjacent && !label_like) || (!label_like && words_between <= 8) || s.utterance() {
                 strong |= !label_like;
@@ -737,7 +785,10 @@ impl Ctx<'_> {
                         confidence: if adjacent { 0.95 } else { 0.85 },
                     }),
                     None => {
-                        if let Some(m) = first_mention(self.text, &a.near[..v], true) {
+                        let initial = names::mention_starting_at(&a.before, 0)
+                            .map(|(_, m)| m)
+                            .filter(|m| m.kind == MentionKind::Phrase);
+                        if let Some(m) = first_mention(self.text, &a.near[..v], true).or(initial) {
                             hits.push(Hit {
                                 mention: m,
                                 cue: Some(cue),
@@ -845,19 +896,37 @@ impl Ctx<'_> {
 
     /// Whether span `i` continues span `j` in the same paragraph with only an attribution
     /// between them (`“…”, he wrote. “…”`, `“…”, wrote X, “…”`).
-    pub fn split_continues(&self, j: usize, i: usize) -> bool {
+    pub fn split_continues(&self, j: usize, i: usize) -> Split {
         let (a, b) = (&self.quotes[j], &self.quotes[i]);
         if a.para != b.para || a.parent.is_some() || b.parent.is_some() || !a.marks || !b.marks {
-            return false;
+            return Split::No;
         }
         let gap = &self.text[a.outer_end()..b.open];
         let toks = text::tokens(gap, 0, gap.len());
-        let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.word).collect();
-        !words.is_empty()
-            && words.len() <= 10
-            && words.iter().any(|t| lexicon::is_speech_verb(t.text))
-            && !gap.contains(['(', ';'])
+        let words = toks.iter().filter(|t| t.word).count();
+        let cue = toks
+            .iter()
+            .any(|t| t.word && lexicon::is_speech_verb(t.text));
+        if words == 0 || words > 10 || !cue || gap.contains(['(', ';']) {
+            return Split::No;
+        }
+        // After a sentence break the attribution can only belong to the first part.
+        if text::sentence_end(gap, 0, gap.len()) < gap.trim_end().len() {
+            Split::Forward
+        } else {
+            Split::Both
+        }
     }
+}
+
+/// How two neighbouring spans relate as parts of one quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    No,
+    /// The second part inherits the first part's speaker only.
+    Forward,
+    /// Either part's speaker serves both.
+    Both,
 }
 
 #[cfg(test)]

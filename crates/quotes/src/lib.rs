@@ -159,34 +159,50 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
     // the attribution found for either part.
     let mut gids: Vec<usize> = (0..raw.len()).collect();
     for i in 0..raw.len() {
-        let prev = raw[i].continues.or_else(|| {
-            let prev = previous_sibling(&raw, i);
-            prev.filter(|&j| {
-                atts[j].kind == QuoteKind::Direct
-                    && atts[i].kind == QuoteKind::Direct
-                    && ctx.split_continues(j, i)
-            })
-        });
-        let Some(j) = prev else { continue };
-        // A split quote with its own, different speaker is a new quotation.
-        let different = match (&atts[i].speaker, &atts[j].speaker) {
-            (Some(a), Some(b)) => a.name != b.name,
-            _ => false,
+        let (prev, split) = match raw[i].continues {
+            Some(j) => (j, attribute::Split::Forward),
+            None => {
+                let Some(j) = previous_sibling(&raw, i) else {
+                    continue;
+                };
+                let both_direct =
+                    atts[j].kind == QuoteKind::Direct && atts[i].kind == QuoteKind::Direct;
+                let split = if both_direct {
+                    ctx.split_continues(j, i)
+                } else {
+                    attribute::Split::No
+                };
+                (j, split)
+            }
         };
-        if different && raw[i].continues.is_none() {
+        let j = prev;
+        let continuation = raw[i].continues.is_some();
+        let joins = match split {
+            attribute::Split::No => false,
+            _ if continuation => true,
+            // A split part with its own, different speaker is a new quotation.
+            attribute::Split::Forward => {
+                atts[j].speaker.is_some()
+                    && atts[i]
+                        .speaker
+                        .as_ref()
+                        .is_none_or(|s| Some(&s.name) == atts[j].speaker.as_ref().map(|t| &t.name))
+            }
+            attribute::Split::Both => match (&atts[i].speaker, &atts[j].speaker) {
+                (Some(a), Some(b)) => a.name == b.name,
+                _ => true,
+            },
+        };
+        if !joins {
             continue;
         }
         gids[i] = gids[j];
-        if atts[i].speaker.is_none() || raw[i].continues.is_some() {
+        if atts[i].speaker.is_none() || continuation {
             let from = atts[j].clone();
             let a = &mut atts[i];
             a.kind = QuoteKind::Direct;
             a.speaker = from.speaker;
-            a.cue = if raw[i].continues.is_some() {
-                None
-            } else {
-                from.cue
-            };
+            a.cue = if continuation { None } else { from.cue };
             a.sieve = from.sieve.map(|_| "continuation");
             a.confidence = from.confidence * 0.95;
         } else if atts[j].speaker.is_none() {

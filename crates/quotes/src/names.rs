@@ -195,11 +195,12 @@ pub fn phrase_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)>
     if !t.is_lower_word() || lexicon::is_not_name(t.text) {
         return None;
     }
-    // `the guards`, `the old man`, `the watchmen`: a determiner within three words back.
+    // `the guards`, `a young weaver`, `Rosa's friend`: a determiner within three words back.
     for back in 1..=3 {
         let k = last.checked_sub(back)?;
         let d = &toks[k];
-        if matches!(d.text, "the" | "The") {
+        let possessive = d.word && strip_possessive(d.text) != d.text;
+        if matches!(d.text, "the" | "The" | "a" | "A" | "an" | "An") || possessive {
             return Some((
                 k,
                 Found {
@@ -233,6 +234,35 @@ pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Fou
                     start: t.start,
                     end: t.end,
                     kind: MentionKind::Pronoun(p),
+                },
+            ));
+        }
+    }
+    // `one of them`, `one of the delegates`
+    if matches!(
+        t.text,
+        "one" | "One" | "some" | "Some" | "another" | "Another"
+    ) && word_is(toks, first + 1, "of")
+    {
+        let mut last = first + 2;
+        if word_is(toks, last, "them") || word_is(toks, last, "us") {
+            return Some((
+                last,
+                Found {
+                    start: t.start,
+                    end: toks[last].end,
+                    kind: MentionKind::Phrase,
+                },
+            ));
+        }
+        if word_is(toks, last, "the") && toks.get(last + 1).is_some_and(|w| w.is_lower_word()) {
+            last += 1;
+            return Some((
+                last,
+                Found {
+                    start: t.start,
+                    end: toks[last].end,
+                    kind: MentionKind::Phrase,
                 },
             ));
         }
@@ -275,6 +305,10 @@ pub fn is_common_word(text: &str, word: &str) -> bool {
     }
     let needle = format!(" {lower} ");
     memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
+}
+
+fn word_is(toks: &[Tok<'_>], k: usize, w: &str) -> bool {
+    toks.get(k).is_some_and(|t| t.text == w)
 }
 
 /// Whether a person mention reads as a woman's name (female honorific or a first name in

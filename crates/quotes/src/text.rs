@@ -214,6 +214,35 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '’' | '\'' | '-' | '‑')
 }
 
+fn is_title_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Prof"
+            | "Lt"
+            | "Gen"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Rev"
+            | "Hon"
+            | "Mme"
+            | "Mlle"
+            | "Messrs"
+            | "Jr"
+            | "Sr"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Cmdr"
+            | "Adm"
+            | "Maj"
+    )
+}
+
 /// Tokenizes `text[from..to]` into words and single-character punctuation.
 pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     let (from, to) = (floor_boundary(text, from), floor_boundary(text, to));
@@ -268,6 +297,11 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
                     }
                 }
                 break;
+            }
+            // `Mr.`, `Dr.`, `Capt.`: the period belongs to the title.
+            if d == '.' && is_title_abbreviation(&region[i..end]) {
+                end = j + 1;
+                chars.next();
             }
             break;
         }
