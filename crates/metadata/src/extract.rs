@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use galley_record::{CharIndex, Span, Zone, ZoneKind};
+use galley_record::{Span, Zone, ZoneKind};
 use regex::Regex;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -158,7 +158,7 @@ impl<'t> Builder<'t> {
         self.fields.push((key, FieldValue::Text(value), span));
     }
 
-    fn finish(mut self, index: &CharIndex<'_>) -> Metadata {
+    fn finish(mut self, index: &CharOffsets) -> Metadata {
         let rank = |name: &str| {
             let base = name.strip_suffix("_raw").unwrap_or(name);
             let i = FIELD_ORDER
@@ -735,7 +735,29 @@ fn capitalised_phrase(s: &str) -> &str {
 /// Editorial notes in the first body paragraphs: where the text first appeared and who
 /// signed or wrote it.
 fn read_intro(b: &mut Builder<'_>, t: &str, span: Range<usize>) {
-    if let Some(cue) = PUBLISHED_CUE.find(t) {
+    // Literal prefilters: most paragraphs contain none of the cues, and the regexes (Unicode
+    // word boundaries) are far slower than a substring search.
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 8]> = LazyLock::new(|| {
+        [
+            "published in",
+            "appeared in",
+            "printed in",
+            "ran in",
+            "signed",
+            "Here",
+            "Below",
+            "In th",
+        ]
+        .map(memchr::memmem::Finder::new)
+    });
+    let has = |i: usize| FINDERS[i].find(t.as_bytes()).is_some();
+    let published = (0..4).any(has);
+    let signed = has(4);
+    let presents = (5..8).any(has);
+    if !(published || signed || presents) {
+        return;
+    }
+    if let Some(cue) = published.then(|| PUBLISHED_CUE.find(t)).flatten() {
         let sentence_start = t[..cue.start()].rfind(". ").map_or(0, |i| i + 2);
         if EDITORIAL_SUBJECT.is_match(&t[sentence_start..cue.start()]) {
             let rest = &t[cue.end()..];
@@ -777,7 +799,7 @@ fn read_intro(b: &mut Builder<'_>, t: &str, span: Range<usize>) {
             }
         }
     }
-    if let Some(caps) = SIGNED.captures(t) {
+    if let Some(caps) = signed.then(|| SIGNED.captures(t)).flatten() {
         if let Some(who) = caps.name("q").or_else(|| caps.name("n")) {
             let who = clean_value(who.as_str());
             if is_initials(who) || is_person_name(who) {
@@ -785,7 +807,11 @@ fn read_intro(b: &mut Builder<'_>, t: &str, span: Range<usize>) {
             }
         }
     }
-    if let Some(who) = PRESENTS.captures(t).and_then(|c| c.name("n")) {
+    if let Some(who) = presents
+        .then(|| PRESENTS.captures(t))
+        .flatten()
+        .and_then(|c| c.name("n"))
+    {
         if is_person_name(who.as_str()) {
             b.people("authors", vec![who.as_str().to_owned()], span);
         }
@@ -923,16 +949,31 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
         b.text("site", &name, span);
     }
 
-    let index = CharIndex::new(text);
+    let mut wanted: Vec<usize> = b
+        .fields
+        .iter()
+        .flat_map(|(_, _, r)| [r.start, r.end])
+        .collect();
+    let zones = line_zones(&page, &zones);
+    wanted.extend(zones.iter().flat_map(|z| [z.start, z.end]));
+    let index = CharOffsets::new(text, wanted);
     Extraction {
         metadata: b.finish(&index),
-        zones: line_zones(&page, &zones, &index),
+        zones: zones
+            .into_iter()
+            .map(|z| Zone {
+                start: index.char_at(z.start),
+                end: index.char_at(z.end),
+                kind: z.kind,
+            })
+            .collect(),
     }
 }
 
 /// Zones over whole lines (line breaks included) covering the text; a blank line joins the
 /// zone of the line above it (or below it, at the top).
-fn line_zones(page: &Page<'_>, kinds: &[ZoneKind], index: &CharIndex<'_>) -> Vec<Zone> {
+/// Byte runs; the caller converts them to character offsets.
+fn line_zones(page: &Page<'_>, kinds: &[ZoneKind]) -> Vec<Zone> {
     let text_len = page.text.len();
     if text_len == 0 {
         return Vec::new();
@@ -963,9 +1004,34 @@ fn line_zones(page: &Page<'_>, kinds: &[ZoneKind], index: &CharIndex<'_>) -> Vec
         end: text_len,
         kind: current,
     });
-    for z in &mut out {
-        z.start = index.char_at(z.start);
-        z.end = index.char_at(z.end);
-    }
     out
+}
+
+/// Character offsets of a few byte offsets, counted in one pass over the text up to the
+/// last of them (cheaper than a full index when only zone and field bounds are needed).
+struct CharOffsets {
+    map: Vec<(usize, usize)>,
+}
+
+impl CharOffsets {
+    fn new(text: &str, mut bytes: Vec<usize>) -> Self {
+        bytes.sort_unstable();
+        bytes.dedup();
+        let (mut at, mut chars) = (0usize, 0usize);
+        let map = bytes
+            .into_iter()
+            .filter_map(|b| {
+                chars += text.get(at..b)?.chars().count();
+                at = b;
+                Some((b, chars))
+            })
+            .collect();
+        CharOffsets { map }
+    }
+
+    fn char_at(&self, byte: usize) -> usize {
+        self.map
+            .binary_search_by_key(&byte, |&(b, _)| b)
+            .map_or(0, |i| self.map[i].1)
+    }
 }
