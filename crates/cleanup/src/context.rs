@@ -126,7 +126,11 @@ pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidenc
         let mut second = f64::NEG_INFINITY;
         for &cid in &ids {
             let cw = lex.word(cid);
-            if cid == wid || cw.len() < 3 || lex.count(cid) > COMMON || related_forms(lex, w, cw) {
+            // Cheapest test first: most candidates fail the bigram check.
+            if cid == wid || lex.bigram(p, cid) == 0 || lex.bigram(cid, n) == 0 {
+                continue;
+            }
+            if cw.len() < 3 || lex.count(cid) > COMMON || related_forms(lex, w, cw) {
                 continue;
             }
             let c = cost(w, cw, false);
@@ -136,9 +140,6 @@ pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidenc
             // The candidate must fit both neighbours and be one cheap OCR slip away; when the
             // word fits one side, the document must also write the candidate, or the
             // candidate be far more common.
-            if lex.bigram(p, cid) == 0 || lex.bigram(cid, n) == 0 {
-                continue;
-            }
             let in_doc = w_once && ev.doc.count(cw) > 0;
             let much_commoner = lex.count(cid) >= 20 * lex.count(wid);
             let cheap = c <= CHEAP;

@@ -267,7 +267,20 @@ impl Lexicon {
     /// Whether a lower-case word is English as the lexicon knows it, accepting British and
     /// American spellings of each other (`bureaucratisation`, `labour`, `kilometres`).
     pub fn knows(&self, lower: &str) -> bool {
-        self.ids.contains_key(lower) || spelling_variants(lower).any(|v| self.ids.contains_key(&*v))
+        self.ids.contains_key(lower)
+            || spelling_variants(lower).any(|v| self.ids.contains_key(&*v))
+            || self.derived(lower)
+    }
+
+    /// A productive prefix or suffix on a known stem (`comradely`, `anti-`less `antifascist`,
+    /// `Stalinism`): valid words no list enumerates, so never "corrected".
+    fn derived(&self, lower: &str) -> bool {
+        const SUFFIXES: &[&str] = &["ly", "ness", "ism", "isms", "ist", "ists", "less", "ship", "dom"];
+        const PREFIXES: &[&str] =
+            &["un", "non", "anti", "re", "pre", "counter", "semi", "pseudo", "ultra", "over", "under", "inter"];
+        let known = |stem: &str| stem.len() >= 4 && (self.ids.contains_key(stem) || spelling_variants(stem).any(|v| self.ids.contains_key(&*v)));
+        SUFFIXES.iter().any(|s| lower.strip_suffix(s).is_some_and(|stem| known(stem) || stem.strip_suffix('e').is_some_and(known)))
+            || PREFIXES.iter().any(|p| lower.strip_prefix(p).is_some_and(known))
     }
 }
 
@@ -338,6 +351,7 @@ mod tests {
             assert!(lex.knows(w), "{w}");
         }
         assert!(!lex.knows("figurh"));
+        assert!(lex.knows("comradely") && lex.knows("antifascist"));
         let (the, trials) = (lex.id("the").unwrap(), lex.id("trials").unwrap());
         assert!(lex.bigram(the, trials) > 0);
     }
