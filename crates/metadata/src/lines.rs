@@ -641,6 +641,21 @@ pub fn normalise(t: &str) -> String {
     out
 }
 
+/// Page counters: "Hits: 2345", "3 comments", "1,204 views" (in `normalise`d form).
+fn is_counter(key: &str) -> bool {
+    const COUNTED: &[&str] = &[
+        "hits", "views", "comments", "comment", "reads", "visits", "votes", "likes", "shares",
+        "replies",
+    ];
+    let words: Vec<&str> = key.split(' ').collect();
+    let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
+    match words.as_slice() {
+        [a, rest @ ..] if COUNTED.contains(a) && !rest.is_empty() => rest.iter().all(number),
+        [first @ .., b] if COUNTED.contains(b) && !first.is_empty() => first.iter().all(number),
+        _ => false,
+    }
+}
+
 /// Navigation bars: two or more short link texts joined by a separator.
 fn is_nav_bar(t: &str) -> bool {
     const SEPS: [&str; 6] = [" | ", " • ", " · ", " » ", " > ", " :: "];
@@ -734,6 +749,9 @@ pub fn is_chrome(t: &str) -> bool {
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
     };
     if CHROME_PHRASES.contains(&key.as_str()) || CHROME_PREFIXES.iter().any(opens) {
+        return true;
+    }
+    if is_counter(&key) {
         return true;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -928,6 +946,8 @@ mod tests {
             "Contact the Webmaster",
             "Share this",
             "Marxists Internet Archive",
+            "Hits: 2345",
+            "1,204 views",
         ] {
             assert_eq!(classify(line), LineKind::Chrome, "{line}");
         }

@@ -1,0 +1,75 @@
+//! The hand-written fixture pages (`tests/fixtures`, and the held-out set in
+//! `tests/fixtures/holdout`) must stay fully right: a regression guard for every house style.
+
+mod common;
+
+use common::score::{score, Score};
+use galley_metadata::MetadataStage;
+
+fn run(dir: &str) -> Score {
+    let expected =
+        std::fs::read_to_string(format!("{dir}/expected.jsonl")).expect("fixture expectations");
+    let pages: Vec<(serde_json::Value, String)> = expected
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let exp: serde_json::Value = serde_json::from_str(l).expect("fixture line is JSON");
+            let doc = exp["doc"].as_str().expect("doc").to_owned();
+            let text =
+                std::fs::read_to_string(format!("{dir}/pages/{doc}.txt")).expect("fixture page");
+            (exp, text)
+        })
+        .collect();
+    let mut stage = MetadataStage::default();
+    stage.learn_texts(pages.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>());
+    let mut total = Score::default();
+    for (exp, text) in &pages {
+        total.add(&score(text, &stage.extract(text), exp));
+    }
+    println!(
+        "{dir}: fields {}/{}, invented {}, boilerplate F1 {:.3}, body lines lost {}",
+        total.fields_right,
+        total.fields_stated,
+        total.invented.len(),
+        total.f1(),
+        total.body_lost.len()
+    );
+    total
+}
+
+fn check(total: &Score) {
+    assert!(total.wrong.is_empty(), "wrong fields: {:#?}", total.wrong);
+    assert!(
+        total.invented.is_empty(),
+        "invented fields: {:#?}",
+        total.invented
+    );
+    assert!(
+        total.boilerplate_missed.is_empty(),
+        "missed boilerplate: {:#?}",
+        total.boilerplate_missed
+    );
+    assert!(
+        total.boilerplate_false.is_empty(),
+        "false boilerplate: {:#?}",
+        total.boilerplate_false
+    );
+    assert!(
+        total.body_lost.is_empty(),
+        "body lines lost: {:#?}",
+        total.body_lost
+    );
+}
+
+#[test]
+fn fixture_pages() {
+    check(&run(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")));
+}
+
+#[test]
+fn held_out_pages() {
+    check(&run(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/holdout"
+    )));
+}
