@@ -17,10 +17,18 @@ fn main() -> std::io::Result<()> {
     // A sentence counts as right when the same text is predicted at the same place.
     let ends = |v: &[String]| {
         let mut acc = 0;
-        v.iter().map(|s| { acc += s.len() + 1; (acc, s.clone()) }).collect::<Vec<_>>()
+        v.iter()
+            .map(|s| {
+                acc += s.len() + 1;
+                (acc, s.clone())
+            })
+            .collect::<Vec<_>>()
     };
     for p in &passages {
-        let got: Vec<String> = splitter.split_str(&p.text).map(fixtures::normalise).collect();
+        let got: Vec<String> = splitter
+            .split_str(&p.text)
+            .map(fixtures::normalise)
+            .collect();
         let (g, e) = (ends(&got), ends(&p.expected));
         tp += g.iter().filter(|x| e.contains(x)).count();
         n_pred += g.len();
@@ -31,7 +39,13 @@ fn main() -> std::io::Result<()> {
             println!("MISS {}\n  got:  {:?}\n  want: {:?}", p.id, got, p.expected);
         }
     }
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
     println!(
         "archive passages: {} | exact match: {}/{} = {:.1}% | sentences: precision {:.1}%, recall {:.1}%",
         passages.len(),

@@ -7,7 +7,10 @@ fn main() -> std::io::Result<()> {
     std::io::stdin().read_to_string(&mut text)?;
     let splitter = galley_sentences::Splitter::default();
     for sentence in splitter.split_str(&text) {
-        println!("{}", sentence.split_whitespace().collect::<Vec<_>>().join(" "));
+        println!(
+            "{}",
+            sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
     Ok(())
 }

@@ -5,8 +5,8 @@
 use memchr::memchr3;
 
 use crate::chars::{
-    bullet_len, char_at, char_before, closer_len, dash_len, opener_len, skip_ws, trim_end,
-    ws_len, ELLIPSIS,
+    bullet_len, char_at, char_before, closer_len, dash_len, opener_len, skip_ws, trim_end, ws_len,
+    ELLIPSIS,
 };
 use crate::lexicon::{is_lower_starter, is_starter, Class, Lexicon};
 
@@ -42,7 +42,10 @@ impl Style {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Label {
-    Bullet { at: usize, len: usize },
+    Bullet {
+        at: usize,
+        len: usize,
+    },
     Number(u32, Style),
     Letter(u8, Style),
     /// `IV.`, `xii)`: no inline successor is looked for.
@@ -60,7 +63,10 @@ pub(crate) struct Marker {
 impl Marker {
     /// A lone letter or numeral with a full stop (`A.`, `IV.`), which may also be an initial.
     pub(crate) fn is_ambiguous(&self) -> bool {
-        matches!(self.label, Label::Letter(_, Style::Dot) | Label::Roman(Style::Dot))
+        matches!(
+            self.label,
+            Label::Letter(_, Style::Dot) | Label::Roman(Style::Dot)
+        )
     }
 }
 
@@ -101,12 +107,29 @@ fn enumerator(text: &str, s: usize, end: usize) -> Option<(usize, Label)> {
         _ => None,
     };
     let i = s + usize::from(open.is_some());
-    let digits = b[i.min(end)..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    // Fast reject for ordinary words: a label is a digit, or a letter followed by `.`, `)`
+    // or another roman numeral letter.
+    match (b.get(i), b.get(i + 1)) {
+        (Some(c), _) if c.is_ascii_digit() => {}
+        (Some(c), Some(d))
+            if c.is_ascii_alphabetic()
+                && (matches!(d, b'.' | b')') || b"IVXLCivxlc".contains(d)) => {}
+        _ => return None,
+    }
+    let digits = b[i.min(end)..]
+        .iter()
+        .take(4)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     let (label_end, label) = if (1..=3).contains(&digits) {
         let n = text[i..i + digits].parse::<u32>().ok()?;
         (i + digits, Label::Number(n, Style::Dot))
     } else if digits == 0 && b.get(i).is_some_and(u8::is_ascii_alphabetic) {
-        let roman = b[i..].iter().take(7).take_while(|c| b"IVXLCivxlc".contains(c)).count();
+        let roman = b[i..]
+            .iter()
+            .take(7)
+            .take_while(|c| b"IVXLCivxlc".contains(c))
+            .count();
         let same_case = b[i..i + roman].iter().all(u8::is_ascii_uppercase)
             || b[i..i + roman].iter().all(u8::is_ascii_lowercase);
         if (2..=6).contains(&roman) && same_case {
@@ -201,8 +224,11 @@ impl Blocks<'_> {
     /// Appends the sentences of the block `bs..be` (trimmed, non-empty) to `out` as byte ranges.
     pub(crate) fn split(&self, bs: usize, be: usize, out: &mut Vec<(usize, usize)>) {
         let b = self.text.as_bytes();
-        let quotes =
-            if self.flags.split_inside_quotes { Vec::new() } else { quote_spans(b, bs, be) };
+        let quotes = if self.flags.split_inside_quotes {
+            Vec::new()
+        } else {
+            quote_spans(b, bs, be)
+        };
         let mut seg = skip_ws(self.text, bs, be);
         let (mut pos, mut forced) = self.segment_start(seg, be);
         let mut punct = bs; // next `.?!` at or after the last search start
@@ -299,7 +325,9 @@ impl Blocks<'_> {
         if matches!(b[p - 1], b'(' | b'[') && matches!(b.get(cend), Some(b')' | b']')) {
             return resume;
         }
-        let Some(j) = closers(b, cend, be) else { return resume };
+        let Some(j) = closers(b, cend, be) else {
+            return resume;
+        };
         if j >= be {
             return Step::Split { end: be, next: be };
         }
@@ -324,7 +352,10 @@ impl Blocks<'_> {
                 // ellipsis opens the next one.
                 let attached = !char_before(self.text, p).is_some_and(char::is_whitespace);
                 if ends && attached && b[p] == b'.' && b.get(p + 1) == Some(&b' ') {
-                    return Step::Split { end: p + 1, next: p + 1 };
+                    return Step::Split {
+                        end: p + 1,
+                        next: p + 1,
+                    };
                 }
                 ends
             }
@@ -358,15 +389,22 @@ impl Blocks<'_> {
                     return true; // a parenthesis after a full stop opens its own segment
                 }
                 let ordinary = match before {
-                    Before::Normal => we - ws >= 3 && b[ws..we].iter().all(|&c| c >= 0x80 || c.is_ascii_alphabetic() || c == b'\'' || c == b'-'),
+                    Before::Normal => {
+                        we - ws >= 3
+                            && b[ws..we].iter().all(|&c| {
+                                c >= 0x80 || c.is_ascii_alphabetic() || c == b'\'' || c == b'-'
+                            })
+                    }
                     Before::Number => we - ws == 4 && b[ws..we].iter().all(u8::is_ascii_digit),
                     _ => false,
                 };
                 self.flags.split_lowercase && !closed && ordinary && next.lower_starter
             }
             NextKind::Digit => {
-                matches!(before, Before::Normal | Before::Number | Before::Abbrev(Class::Final))
-                    && next.list_marker
+                matches!(
+                    before,
+                    Before::Normal | Before::Number | Before::Abbrev(Class::Final)
+                ) && next.list_marker
             }
             NextKind::Dash => matches!(
                 before,
@@ -422,7 +460,8 @@ impl Blocks<'_> {
             return char_before(self.text, p).is_some_and(char::is_alphabetic);
         }
         let (ws, we) = self.word_before(seg, p);
-        let last_ok = char_before(self.text, we).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        let last_ok =
+            char_before(self.text, we).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
         we - ws >= 3
             && last_ok
             && matches!(self.classify(&b[ws..we]), Before::Normal | Before::Number)
@@ -476,7 +515,10 @@ impl Blocks<'_> {
             return Before::Abbrev(class);
         }
         // A capital initial outside ASCII (`É.`).
-        if let Ok(s) = std::str::from_utf8(w) {
+        if w[0] >= 0x80 && w.len() <= 4 {
+            let Ok(s) = std::str::from_utf8(w) else {
+                return Before::Normal;
+            };
             let mut it = s.chars();
             if let (Some(c), None) = (it.next(), it.next()) {
                 if c.is_uppercase() {
@@ -490,7 +532,8 @@ impl Blocks<'_> {
             return Before::Abbrev(Class::Final);
         }
         if digits > 0
-            && w.iter().all(|&c| c.is_ascii_digit() || matches!(c, b',' | b'-' | b'/' | 0x80..=0xFF))
+            && w.iter()
+                .all(|&c| c.is_ascii_digit() || matches!(c, b',' | b'-' | b'/' | 0x80..=0xFF))
         {
             return Before::Number;
         }
@@ -515,21 +558,29 @@ impl Blocks<'_> {
             lower_starter: false,
             bracket: matches!(b.get(q), Some(b'(' | b'[')),
         };
-        let Some(c) = char_at(self.text, r) else { return next };
+        let Some(c) = char_at(self.text, r) else {
+            return next;
+        };
         if c.is_ascii_digit() || matches!(c, '$' | '£' | '€') {
             next.kind = NextKind::Digit;
             next.list_marker = enumerator(self.text, q, be).is_some();
         } else if c.is_uppercase() {
             next.kind = NextKind::Upper;
-            let we = r + b[r..be].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let we = r + b[r..be]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
             let word = &b[r..we];
             let initial = word.len() == 1 && b.get(we) == Some(&b'.');
             next.starter = is_starter(word) && !initial;
             next.pronoun_i = word == b"I";
         } else if c.is_lowercase() {
             next.kind = NextKind::Lower;
-            let we = r + b[r..be].iter().take_while(|c| c.is_ascii_lowercase()).count();
-            let ends_word = b.get(we).map_or(true, |c| !c.is_ascii_alphanumeric());
+            let we = r + b[r..be]
+                .iter()
+                .take_while(|c| c.is_ascii_lowercase())
+                .count();
+            let ends_word = !b.get(we).is_some_and(u8::is_ascii_alphanumeric);
             next.lower_starter = ends_word && is_lower_starter(&b[r..we]);
         } else if bullet_len(b, r, false) > 0 {
             next.kind = NextKind::Bullet;
@@ -605,7 +656,10 @@ fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
             j += n; // footnote mark: `disputed.¹`
         } else if b[j] == b'[' {
             // Footnote reference after the stop: `end.[12]`
-            let digits = b[j + 1..be].iter().take_while(|c| c.is_ascii_digit()).count();
+            let digits = b[j + 1..be]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
             if digits == 0 || b.get(j + 1 + digits) != Some(&b']') {
                 break;
             }
@@ -634,7 +688,10 @@ fn chain(w: &[u8]) -> Before {
     for (k, &c) in w.iter().enumerate() {
         let expect_letter = k % 2 == 0;
         if expect_letter != c.is_ascii_alphabetic() || (!expect_letter && c != b'.') || n == 8 {
-            return if w.iter().any(u8::is_ascii_digit) && w.iter().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',')) {
+            return if w.iter().any(u8::is_ascii_digit)
+                && w.iter()
+                    .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
+            {
                 Before::Number
             } else {
                 Before::Normal
@@ -656,7 +713,11 @@ fn chain(w: &[u8]) -> Before {
 }
 
 fn words_between(b: &[u8], from: usize, to: usize) -> usize {
-    b[from..to].split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).take(3).count()
+    b[from..to]
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .count()
 }
 
 fn find_ellipsis(b: &[u8], from: usize, be: usize) -> usize {

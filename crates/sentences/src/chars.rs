@@ -19,7 +19,9 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
 /// Byte length of the whitespace character at `i` (0 when it is not whitespace).
 #[inline]
 pub(crate) fn ws_len(text: &str, i: usize) -> usize {
-    let Some(&b) = text.as_bytes().get(i) else { return 0 };
+    let Some(&b) = text.as_bytes().get(i) else {
+        return 0;
+    };
     if b < 0x80 {
         return usize::from(matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c));
     }
@@ -85,7 +87,7 @@ pub(crate) fn opener_len(b: &[u8], i: usize) -> usize {
 pub(crate) fn dash_len(b: &[u8], i: usize) -> usize {
     match b.get(i..) {
         Some([b'-', ..]) => 1,
-        Some([0xE2, 0x80, 0x93 | 0x94 | 0x95, ..]) => 3,
+        Some([0xE2, 0x80, 0x93..=0x95, ..]) => 3,
         _ => 0,
     }
 }
@@ -99,8 +101,8 @@ pub(crate) fn bullet_len(b: &[u8], i: usize, loose: bool) -> usize {
         Some([0xE2, 0x80, 0xA2 | 0xA3, ..]) | Some([0xE2, 0x81, 0x83, ..]) => 3,
         Some([0xE2, 0x97, 0xA6 | 0x8F | 0x8B, ..]) => 3, // ◦ ● ○
         Some([0xE2, 0x96, 0xAA | 0xA0 | 0xA1, ..]) => 3, // ▪ ■ □
-        Some([0xE2, 0x96, 0xBA, ..]) => 3,                // ►
-        Some([0xC2, 0xB7, ..]) => 2,                      // ·
+        Some([0xE2, 0x96, 0xBA, ..]) => 3,               // ►
+        Some([0xC2, 0xB7, ..]) => 2,                     // ·
         _ => 0,
     };
     if strict > 0 || !loose {
@@ -112,10 +114,25 @@ pub(crate) fn bullet_len(b: &[u8], i: usize, loose: bool) -> usize {
     dash_len(b, i)
 }
 
-/// Counts characters (not bytes) in `b`; vectorises well.
+/// Counts characters (not bytes) in `b`: bytes minus UTF-8 continuation bytes (`10xxxxxx`),
+/// eight at a time.
 #[inline]
 pub(crate) fn count_chars(b: &[u8]) -> usize {
-    b.iter().filter(|&&x| (x as i8) >= -0x40).count()
+    let mut chunks = b.chunks_exact(8);
+    let mut continuation = 0usize;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Bit 7 set and bit 6 clear in a byte marks a continuation byte.
+        continuation += ((x & !(x << 1)) & 0x8080_8080_8080_8080).count_ones() as usize;
+    }
+    continuation += chunks
+        .remainder()
+        .iter()
+        .filter(|&&x| x & 0xC0 == 0x80)
+        .count();
+    b.len() - continuation
 }
 
 #[cfg(test)]
@@ -138,5 +155,7 @@ mod tests {
         assert_eq!(bullet_len(b"- x", 0, false), 0);
         assert_eq!(bullet_len(b"- x", 0, true), 1);
         assert_eq!(count_chars("é…a".as_bytes()), 3);
+        let long = "Trotsky’s “son” — éé… abcdefghij ’’’";
+        assert_eq!(count_chars(long.as_bytes()), long.chars().count());
     }
 }

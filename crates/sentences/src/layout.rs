@@ -71,7 +71,9 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
     let width = lines.iter().map(|l| l.end - l.start).max().unwrap_or(0);
     // A stack of short lines none of which ends like a sentence: each line stands alone.
     let stack = mode == LineBreaks::Line
-        || lines.iter().all(|l| l.end - l.start <= SHORT_LINE && !terminated(text, *l));
+        || lines
+            .iter()
+            .all(|l| l.end - l.start <= SHORT_LINE && !terminated(text, *l));
     let mut block_start = first.start;
     for pair in lines.windows(2) {
         let (prev, next) = (pair[0], pair[1]);
@@ -107,7 +109,9 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     if last == b':' && next_upper && letter_frame(text, prev) {
         return true;
     }
-    if matches!(last, b';' | b'-' | b'(' | b'[' | b'&' | b'/') || char_before(text, prev.end) == Some('—') {
+    if matches!(last, b';' | b'-' | b'(' | b'[' | b'&' | b'/')
+        || char_before(text, prev.end) == Some('—')
+    {
         return false;
     }
     if next_upper && dateline(text, prev) {
@@ -118,20 +122,32 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
         return false;
     }
     // The first word of the next line would have fitted on this one: the break is deliberate.
-    let first_word = b[next.start..next.end].iter().take_while(|c| !c.is_ascii_whitespace()).count();
+    let first_word = b[next.start..next.end]
+        .iter()
+        .take_while(|c| !c.is_ascii_whitespace())
+        .count();
     (prev.end - prev.start + 1 + first_word) * 4 <= width * 3
 }
 
 /// A salutation (`Dear Comrades,`) or closing (`Yours fraternally,`) line.
 fn letter_frame(text: &str, line: Line) -> bool {
-    let words: Vec<&str> = text[line.start..line.end].split_whitespace().take(7).collect();
+    let words: Vec<&str> = text[line.start..line.end]
+        .split_whitespace()
+        .take(7)
+        .collect();
     if words.is_empty() || words.len() > 6 {
         return false;
     }
-    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).as_bytes().to_vec();
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .as_bytes()
+            .to_vec()
+    };
     let first = clean(words[0]);
     let last = clean(words[words.len() - 1]);
-    let dear = words.len() >= 2 && first.eq_ignore_ascii_case(b"my") && clean(words[1]).eq_ignore_ascii_case(b"dear");
+    let dear = words.len() >= 2
+        && first.eq_ignore_ascii_case(b"my")
+        && clean(words[1]).eq_ignore_ascii_case(b"dear");
     is_salutation(&first) || dear || is_closing(&last)
 }
 
@@ -169,7 +185,10 @@ fn upper_start(text: &str, line: Line) -> bool {
     while i < line.end && opener_len(b, i) > 0 {
         i += opener_len(b, i);
     }
-    text[i..line.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    text[i..line.end]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn last_word(text: &str, start: usize, end: usize) -> (usize, usize) {

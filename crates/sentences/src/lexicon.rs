@@ -2,7 +2,32 @@
 //! before the next word, words that typically open a sentence, and words that cannot end a line
 //! of prose. General English and archive conventions only; users add their own through options.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FNV-1a: the keys are a few bytes long, where SipHash's setup dominates.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = BuildHasherDefault<Fnv>;
 
 /// How a full stop after an abbreviation behaves before a capitalised word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,31 +46,29 @@ pub(crate) enum Class {
 }
 
 const PREPOSITIVE: &[&str] = &[
-    "cf", "viz", "vs", "ca", "circ", "approx", "esp", "incl", "excl", "ie", "eg", "resp",
-    "abt", "sc", "scil",
+    "cf", "viz", "vs", "ca", "circ", "approx", "esp", "incl", "excl", "ie", "eg", "resp", "abt",
+    "sc", "scil",
 ];
 
 const REGULAR: &[&str] = &[
     // Titles, ranks and forms of address.
-    "mr", "mrs", "ms", "messrs", "mme", "mmes", "mlle", "dr", "drs", "prof", "profs", "rev",
-    "revd", "hon", "rt", "st", "ste", "mt", "gen", "lt", "col", "capt", "cmdr", "cdr", "adm",
-    "maj", "sgt", "cpl", "pte", "pvt", "gov", "govs", "sen", "rep", "reps", "pres", "supt",
-    "insp", "det", "fr", "br", "sr", "jr", "esq", "comr", "com", "cmde", "brig", "lieut",
-    "sec", "treas", "asst", "assoc", "dir",
-    // Organisations and places.
-    "co", "corp", "inc", "ltd", "plc", "bros", "assn", "dept", "univ", "inst", "soc", "acad",
-    "ave", "blvd", "rd", "sq", "mts", "ft", "pk",
-    // Months.
+    "mr", "mrs", "ms", "messrs", "mme", "mmes", "mlle", "dr", "drs", "prof", "profs", "rev", "revd",
+    "hon", "rt", "st", "ste", "mt", "gen", "lt", "col", "capt", "cmdr", "cdr", "adm", "maj", "sgt",
+    "cpl", "pte", "pvt", "gov", "govs", "sen", "rep", "reps", "pres", "supt", "insp", "det", "fr",
+    "br", "sr", "jr", "esq", "comr", "com", "cmde", "brig", "lieut", "sec", "treas", "asst",
+    "assoc", "dir", // Organisations and places.
+    "co", "corp", "inc", "ltd", "plc", "bros", "assn", "dept", "univ", "inst", "soc", "acad", "ave",
+    "blvd", "rd", "sq", "mts", "ft", "pk", // Months.
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     // References and scholarly apparatus.
-    "vol", "vols", "pp", "para", "paras", "ch", "chap", "chs", "sect", "secs", "figs", "pl",
-    "pt", "pts", "bk", "bks", "ser", "suppl", "app", "nn", "ll", "cols", "ff", "seq", "seqq",
-    "ibid", "ib", "id", "op", "cit", "loc", "al", "ed", "eds", "edn", "trans", "transl", "tr",
-    "repr", "rpt", "orig", "publ", "comp", "ref", "refs", "fol", "fols", "ms", "mss", "annot", "introd",
+    "vol", "vols", "pp", "para", "paras", "ch", "chap", "chs", "sect", "secs", "figs", "pl", "pt",
+    "pts", "bk", "bks", "ser", "suppl", "app", "nn", "ll", "cols", "ff", "seq", "seqq", "ibid",
+    "ib", "id", "op", "cit", "loc", "al", "ed", "eds", "edn", "trans", "transl", "tr", "repr",
+    "rpt", "orig", "publ", "comp", "ref", "refs", "fol", "fols", "ms", "mss", "annot", "introd",
     // Measures and time.
-    "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks", "mo", "mos", "lb",
-    "lbs", "oz", "ozs", "cwt", "yd", "yds", "km", "kms", "sq", "cu", "doz", "max", "est",
-    "prox", "ult", "inst", "dist", "misc", "cont", "contd",
+    "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks", "mo", "mos", "lb", "lbs",
+    "oz", "ozs", "cwt", "yd", "yds", "km", "kms", "sq", "cu", "doz", "max", "est", "prox", "ult",
+    "inst", "dist", "misc", "cont", "contd",
 ];
 
 const FINAL: &[&str] = &["etc", "cent"];
@@ -56,32 +79,172 @@ const NUMERAL: &[&str] = &["no", "nos", "art", "arts", "n°", "nº", "fig", "fig
 /// Names and months are deliberately absent (`May`, `Will`, `March`, `Grace`): after an
 /// abbreviation they are far more likely to continue a name or date than to open a sentence.
 const STARTERS: &[&str] = &[
-    "A", "About", "Above", "According", "After", "Afterwards", "Again", "Against", "All",
-    "Also", "Although", "Always", "Among", "An", "And", "Another", "Any", "Anyone", "Anything",
-    "Are", "As", "At", "Because", "Before", "Being", "Besides", "Both", "But", "By", "Can",
-    "Could", "Did", "Do", "Does", "During", "Each", "Either", "Even", "Every", "Everyone",
-    "Everything", "Finally", "First", "For", "From", "Furthermore", "Had", "Has", "Have", "He",
-    "Hence", "Her", "Here", "Hers", "Him", "His", "How", "However", "I", "If", "In", "Indeed",
-    "Instead", "Is", "It", "Its", "Just", "Last", "Later", "Let", "Many", "Meanwhile", "Might",
-    "Moreover", "Most", "Much", "Must", "My", "Neither", "Never", "Nevertheless", "Next", "No",
-    "Nobody", "None", "Nor", "Not", "Nothing", "Now", "Of", "Often", "On", "Once", "One",
-    "Only", "Or", "Other", "Others", "Our", "Perhaps", "Please", "Second", "Shall", "She",
-    "Should", "Since", "So", "Some", "Someone", "Something", "Soon", "Still", "Such", "That",
-    "The", "Their", "Them", "Then", "There", "Therefore", "These", "They", "This", "Those",
-    "Though", "Thus", "To", "Today", "Under", "Until", "Upon", "Was", "We", "Were", "What",
-    "When", "Whenever", "Where", "Whether", "Which", "While", "Who", "Whoever", "Whom", "Whose",
-    "Why", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
+    "A",
+    "About",
+    "Above",
+    "According",
+    "After",
+    "Afterwards",
+    "Again",
+    "Against",
+    "All",
+    "Also",
+    "Although",
+    "Always",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "Anyone",
+    "Anything",
+    "Are",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Being",
+    "Besides",
+    "Both",
+    "But",
+    "By",
+    "Can",
+    "Could",
+    "Did",
+    "Do",
+    "Does",
+    "During",
+    "Each",
+    "Either",
+    "Even",
+    "Every",
+    "Everyone",
+    "Everything",
+    "Finally",
+    "First",
+    "For",
+    "From",
+    "Furthermore",
+    "Had",
+    "Has",
+    "Have",
+    "He",
+    "Hence",
+    "Her",
+    "Here",
+    "Hers",
+    "Him",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Indeed",
+    "Instead",
+    "Is",
+    "It",
+    "Its",
+    "Just",
+    "Last",
+    "Later",
+    "Let",
+    "Many",
+    "Meanwhile",
+    "Might",
+    "Moreover",
+    "Most",
+    "Much",
+    "Must",
+    "My",
+    "Neither",
+    "Never",
+    "Nevertheless",
+    "Next",
+    "No",
+    "Nobody",
+    "None",
+    "Nor",
+    "Not",
+    "Nothing",
+    "Now",
+    "Of",
+    "Often",
+    "On",
+    "Once",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Others",
+    "Our",
+    "Perhaps",
+    "Please",
+    "Second",
+    "Shall",
+    "She",
+    "Should",
+    "Since",
+    "So",
+    "Some",
+    "Someone",
+    "Something",
+    "Soon",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Them",
+    "Then",
+    "There",
+    "Therefore",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Thus",
+    "To",
+    "Today",
+    "Under",
+    "Until",
+    "Upon",
+    "Was",
+    "We",
+    "Were",
+    "What",
+    "When",
+    "Whenever",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Whoever",
+    "Whom",
+    "Whose",
+    "Why",
+    "With",
+    "Within",
+    "Without",
+    "Would",
+    "Yes",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
 ];
 
 /// Lower-case words that plausibly open a sentence whose capital OCR lost (`1935. the camp`).
 /// Prepositions such as `of`, `by`, `to` are left out: after an unknown abbreviation they
 /// usually continue the sentence (`ref. to`, `Ges. by`).
 const LOWER_STARTERS: &[&str] = &[
-    "a", "after", "all", "also", "although", "an", "as", "at", "before", "both", "but",
-    "each", "even", "every", "he", "her", "here", "his", "however", "i", "if", "in", "it", "its",
-    "many", "most", "my", "no", "not", "now", "on", "one", "only", "our", "she", "since", "so",
-    "some", "such", "that", "the", "their", "then", "there", "these", "they", "this", "those",
-    "though", "thus", "we", "what", "when", "where", "which", "while", "who", "why", "yet", "you",
+    "a", "after", "all", "also", "although", "an", "as", "at", "before", "both", "but", "each",
+    "even", "every", "he", "her", "here", "his", "however", "i", "if", "in", "it", "its", "many",
+    "most", "my", "no", "not", "now", "on", "one", "only", "our", "she", "since", "so", "some",
+    "such", "that", "the", "their", "then", "there", "these", "they", "this", "those", "though",
+    "thus", "we", "what", "when", "where", "which", "while", "who", "why", "yet", "you",
 ];
 
 /// Words after which a line of prose cannot end: a line ending in one was wrapped.
@@ -96,14 +259,40 @@ const JOINERS: &[&str] = &[
 
 /// Openings of a letter's salutation line (`Dear Comrades,`).
 const SALUTATIONS: &[&str] = &[
-    "dear", "esteemed", "respected", "honoured", "honored", "beloved", "comrades", "comrade",
-    "friends", "brothers", "sisters", "gentlemen", "sir", "sirs", "madam", "fellow", "to",
+    "dear",
+    "esteemed",
+    "respected",
+    "honoured",
+    "honored",
+    "beloved",
+    "comrades",
+    "comrade",
+    "friends",
+    "brothers",
+    "sisters",
+    "gentlemen",
+    "sir",
+    "sirs",
+    "madam",
+    "fellow",
+    "to",
 ];
 
 /// Last words of a letter's closing line (`Yours fraternally,`).
 const CLOSINGS: &[&str] = &[
-    "yours", "sincerely", "faithfully", "fraternally", "truly", "regards", "greetings",
-    "respectfully", "cordially", "comradely", "affectionately", "solidarity", "salutations",
+    "yours",
+    "sincerely",
+    "faithfully",
+    "fraternally",
+    "truly",
+    "regards",
+    "greetings",
+    "respectfully",
+    "cordially",
+    "comradely",
+    "affectionately",
+    "solidarity",
+    "salutations",
 ];
 
 /// Longest abbreviation key looked up; longer words are never abbreviations.
@@ -112,12 +301,12 @@ pub(crate) const MAX_KEY: usize = 12;
 /// The abbreviation table, extended with the user's own entries.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    abbreviations: HashMap<Box<[u8]>, Class>,
+    abbreviations: HashMap<Box<[u8]>, Class, FnvBuild>,
 }
 
 impl Lexicon {
     pub(crate) fn new(extra_regular: &[String], extra_prepositive: &[String]) -> Self {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         // Later lists override earlier ones, so a word in two lists gets the later behaviour.
         let lists: [(&[&str], Class); 4] = [
             (REGULAR, Class::Regular),
@@ -157,42 +346,59 @@ fn key(word: &str) -> Box<[u8]> {
     word.to_lowercase().into_bytes().into_boxed_slice()
 }
 
-fn contains(list: &[&str], word: &[u8]) -> bool {
-    list.iter().any(|w| w.as_bytes() == word)
+type WordSet = HashSet<&'static [u8], FnvBuild>;
+
+fn set(list: &'static [&'static str]) -> WordSet {
+    list.iter().map(|w| w.as_bytes()).collect()
 }
 
-fn contains_lower(list: &[&str], word: &[u8]) -> bool {
-    if word.len() > MAX_KEY {
+/// Looks `word` up in `set`, lower-casing ASCII first when `fold` is true.
+fn lookup(
+    cell: &OnceLock<WordSet>,
+    list: &'static [&'static str],
+    word: &[u8],
+    fold: bool,
+) -> bool {
+    if word.is_empty() || word.len() > MAX_KEY {
         return false;
+    }
+    let set = cell.get_or_init(|| set(list));
+    if !fold {
+        return set.contains(word);
     }
     let mut buf = [0u8; MAX_KEY];
     for (slot, b) in buf.iter_mut().zip(word) {
         *slot = b.to_ascii_lowercase();
     }
-    contains(list, &buf[..word.len()])
+    set.contains(&buf[..word.len()])
 }
 
 /// Whether `word` (exact case) typically opens a sentence.
 pub(crate) fn is_starter(word: &[u8]) -> bool {
-    STARTERS.binary_search_by(|w| w.as_bytes().cmp(word)).is_ok()
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, STARTERS, word, false)
 }
 
 /// Whether lower-case `word` plausibly opens a sentence that lost its capital.
 pub(crate) fn is_lower_starter(word: &[u8]) -> bool {
-    contains(LOWER_STARTERS, word)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, LOWER_STARTERS, word, false)
 }
 
 /// Whether a line ending in `word` must continue on the next line.
 pub(crate) fn is_joiner(word: &[u8]) -> bool {
-    contains_lower(JOINERS, word)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, JOINERS, word, true)
 }
 
 pub(crate) fn is_salutation(word: &[u8]) -> bool {
-    contains_lower(SALUTATIONS, word)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, SALUTATIONS, word, true)
 }
 
 pub(crate) fn is_closing(word: &[u8]) -> bool {
-    contains_lower(CLOSINGS, word)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, CLOSINGS, word, true)
 }
 
 #[cfg(test)]
@@ -200,10 +406,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn starters_are_sorted_for_binary_search() {
-        let mut sorted = STARTERS.to_vec();
-        sorted.sort_unstable();
-        assert_eq!(sorted, STARTERS);
+    fn starters_are_case_sensitive() {
         assert!(is_starter(b"However") && !is_starter(b"however") && !is_starter(b"May"));
     }
 

@@ -160,8 +160,11 @@ impl Splitter {
     /// `cuts` are extra byte offsets where a segment must end (zone boundaries); offsets that
     /// are out of range or not on a character boundary are ignored.
     pub fn split_bytes(&self, text: &str, cuts: &[usize]) -> Vec<(usize, usize)> {
-        let mut regions: Vec<usize> =
-            cuts.iter().copied().filter(|&c| c < text.len() && text.is_char_boundary(c)).collect();
+        let mut regions: Vec<usize> = cuts
+            .iter()
+            .copied()
+            .filter(|&c| c < text.len() && text.is_char_boundary(c))
+            .collect();
         regions.sort_unstable();
         regions.dedup();
         let mut blocks = Vec::new();
@@ -170,7 +173,11 @@ impl Splitter {
             layout::blocks(text, from, cut, self.line_breaks, &mut blocks);
             from = cut;
         }
-        let splitter = Blocks { text, lexicon: &self.lexicon, flags: self.flags };
+        let splitter = Blocks {
+            text,
+            lexicon: &self.lexicon,
+            flags: self.flags,
+        };
         let mut out = Vec::with_capacity(text.len() / 80 + 1);
         for (bs, be) in blocks {
             splitter.split(bs, be, &mut out);
@@ -199,14 +206,19 @@ impl Splitter {
 
     /// The sentences of `text` as string slices.
     pub fn split_str<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> + 't {
-        self.split_bytes(text, &[]).into_iter().map(move |(s, e)| &text[s..e])
+        self.split_bytes(text, &[])
+            .into_iter()
+            .map(move |(s, e)| &text[s..e])
     }
 }
 
 /// Converts ordered byte ranges to character spans in one forward pass.
 fn to_char_spans(text: &str, ranges: &[(usize, usize)]) -> Vec<Span> {
     if text.is_ascii() {
-        return ranges.iter().map(|&(start, end)| Span { start, end }).collect();
+        return ranges
+            .iter()
+            .map(|&(start, end)| Span { start, end })
+            .collect();
     }
     let b = text.as_bytes();
     let (mut byte, mut ch) = (0usize, 0usize);
@@ -219,7 +231,10 @@ fn to_char_spans(text: &str, ranges: &[(usize, usize)]) -> Vec<Span> {
         .iter()
         .map(|&(s, e)| {
             let start = advance(s);
-            Span { start, end: advance(e) }
+            Span {
+                start,
+                end: advance(e),
+            }
         })
         .collect()
 }
@@ -233,7 +248,10 @@ pub struct SentencesStage {
 
 impl SentencesStage {
     pub fn new(options: SentenceOptions) -> Self {
-        SentencesStage { splitter: Splitter::new(&options), respect_zones: options.respect_zones }
+        SentencesStage {
+            splitter: Splitter::new(&options),
+            respect_zones: options.respect_zones,
+        }
     }
 
     pub fn splitter(&self) -> &Splitter {
@@ -255,7 +273,10 @@ impl Stage for SentencesStage {
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let zones: Vec<Zone> = if self.respect_zones {
             doc.get_as("zones")
-                .map_err(|message| StageError::Field { field: "zones".into(), message })?
+                .map_err(|message| StageError::Field {
+                    field: "zones".into(),
+                    message,
+                })?
                 .unwrap_or_default()
         } else {
             Vec::new()
@@ -284,7 +305,10 @@ mod tests {
         assert!(!opts.split_inside_quotes);
         assert_eq!(opts.line_breaks, LineBreaks::Line);
         let bad: Options = toml::from_str("split_inside_quote = false").unwrap();
-        let err = (spec().build)(&bad).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = (spec().build)(&bad)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains("split_inside_quote"), "{err}");
         let docs: Vec<&str> = spec().options.iter().map(|o| o.name).collect();
         let value = serde_json::to_value(SentenceOptions::default()).unwrap();
@@ -301,14 +325,44 @@ mod tests {
         let stage = (spec().build)(&Options::new()).unwrap();
         stage.process(&mut doc).unwrap();
         let spans: Vec<Span> = doc.get_as("sentences").unwrap().unwrap();
-        assert_eq!(spans, [Span { start: 0, end: second - 1 }, Span { start: second, end: chars(text) }]);
+        assert_eq!(
+            spans,
+            [
+                Span {
+                    start: 0,
+                    end: second - 1
+                },
+                Span {
+                    start: second,
+                    end: chars(text)
+                }
+            ]
+        );
         // A zone boundary at the line break cuts the second sentence.
         let cut = second + chars("He left");
-        doc.set("zones", serde_json::json!([{"start": 0, "end": cut, "kind": "body"}]));
+        doc.set(
+            "zones",
+            serde_json::json!([{"start": 0, "end": cut, "kind": "body"}]),
+        );
         stage.process(&mut doc).unwrap();
         let spans: Vec<Span> = doc.get_as("sentences").unwrap().unwrap();
-        assert_eq!(spans[1..], [Span { start: second, end: cut }, Span { start: cut + 1, end: chars(text) }]);
+        assert_eq!(
+            spans[1..],
+            [
+                Span {
+                    start: second,
+                    end: cut
+                },
+                Span {
+                    start: cut + 1,
+                    end: chars(text)
+                }
+            ]
+        );
         doc.set("zones", "nonsense");
-        assert!(matches!(stage.process(&mut doc), Err(StageError::Field { .. })));
+        assert!(matches!(
+            stage.process(&mut doc),
+            Err(StageError::Field { .. })
+        ));
     }
 }

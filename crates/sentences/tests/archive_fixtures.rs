@@ -13,11 +13,18 @@ fn archive_passages_meet_the_target() {
     let misses: Vec<&str> = passages
         .iter()
         .filter(|p| {
-            let got: Vec<String> = splitter.split_str(&p.text).map(fixtures::normalise).collect();
+            let got: Vec<String> = splitter
+                .split_str(&p.text)
+                .map(fixtures::normalise)
+                .collect();
             got != p.expected
         })
         .map(|p| p.id.as_str())
         .collect();
     let rate = 1.0 - misses.len() as f64 / passages.len() as f64;
-    assert!(rate >= 0.97, "exact match {:.1}%, misses: {misses:?}", rate * 100.0);
+    assert!(
+        rate >= 0.97,
+        "exact match {:.1}%, misses: {misses:?}",
+        rate * 100.0
+    );
 }

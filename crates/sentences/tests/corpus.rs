@@ -3,12 +3,15 @@
 //! boundaries must start or end a sentence).
 
 use galley_record::Document;
-use galley_sentences::{SentencesStage, Splitter};
 use galley_record::Stage;
+use galley_sentences::{SentencesStage, Splitter};
 use serde_json::Value;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/");
-const GOLD_METADATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/gold/seed_metadata.jsonl");
+const GOLD_METADATA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/gold/seed_metadata.jsonl"
+);
 
 fn corpus_files() -> Vec<(String, String)> {
     let mut files: Vec<_> = std::fs::read_dir(CORPUS)
@@ -21,7 +24,11 @@ fn corpus_files() -> Vec<(String, String)> {
     files
         .into_iter()
         .map(|p| {
-            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+            let stem = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
             (stem, std::fs::read_to_string(&p).expect("corpus file"))
         })
         .collect()
@@ -51,8 +58,10 @@ fn stage_output_matches_library_on_corpus() {
         stage.process(&mut doc).expect("no error on corpus");
         let spans: Vec<galley_record::Span> = doc.get_as("sentences").unwrap().unwrap();
         let chars: Vec<char> = text.chars().collect();
-        let from_spans: Vec<String> =
-            spans.iter().map(|s| chars[s.start..s.end].iter().collect()).collect();
+        let from_spans: Vec<String> = spans
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect();
         let from_lib: Vec<&str> = Splitter::default().split_str(&text).collect();
         assert_eq!(from_spans, from_lib, "char offsets agree with byte slices");
     }
@@ -75,7 +84,11 @@ fn find_line_by(text: &str, matches: impl Fn(&str) -> bool) -> Option<(usize, us
 fn strings(v: &Value, key: &str) -> Vec<String> {
     v[key]
         .as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -93,18 +106,29 @@ fn gold_lines_stand_alone_and_body_edges_are_boundaries() {
         let mut lines = strings(&entry, "boilerplate_lines");
         lines.extend(strings(&entry, "neutral_lines"));
         for l in &lines {
-            let Some((s, e)) = find_line_by(text, |t| t == l.trim()) else { continue };
-            assert!(!crosses(s) && !crosses(e), "{doc}: gold line {l:?} is not a segment of its own");
+            let Some((s, e)) = find_line_by(text, |t| t == l.trim()) else {
+                continue;
+            };
+            assert!(
+                !crosses(s) && !crosses(e),
+                "{doc}: gold line {l:?} is not a segment of its own"
+            );
             checked += 1;
         }
         // The body's first line starts a sentence; its last line ends one (it may be the
         // wrapped tail of a paragraph, so it need not start one).
         let first = entry["body_first_line_prefix"].as_str().expect("prefix");
         let (at, _) = find_line_by(text, |t| t.starts_with(first)).expect("prefix starts a line");
-        assert!(sentences.iter().any(|&(s, _)| s == at), "{doc}: body does not start a sentence");
+        assert!(
+            sentences.iter().any(|&(s, _)| s == at),
+            "{doc}: body does not start a sentence"
+        );
         let last = entry["body_last_line_prefix"].as_str().expect("prefix");
         let (_, end) = find_line_by(text, |t| t.starts_with(last)).expect("prefix starts a line");
-        assert!(sentences.iter().any(|&(_, e)| e == end), "{doc}: body does not end a sentence");
+        assert!(
+            sentences.iter().any(|&(_, e)| e == end),
+            "{doc}: body does not end a sentence"
+        );
         checked += 2;
     }
     assert!(checked >= 30, "only {checked} gold checks ran");

@@ -12,13 +12,26 @@ fn check_invariants(text: &str, spans: &[Span]) -> Result<(), TestCaseError> {
     for s in spans {
         prop_assert!(s.start < s.end, "empty span {:?}", s);
         prop_assert!(s.end <= chars.len(), "span {:?} past the end", s);
-        prop_assert!(s.start >= prev_end, "span {:?} overlaps or is out of order", s);
-        prop_assert!(!chars[s.start].is_whitespace() && !chars[s.end - 1].is_whitespace(), "untrimmed {:?}", s);
+        prop_assert!(
+            s.start >= prev_end,
+            "span {:?} overlaps or is out of order",
+            s
+        );
+        prop_assert!(
+            !chars[s.start].is_whitespace() && !chars[s.end - 1].is_whitespace(),
+            "untrimmed {:?}",
+            s
+        );
         covered[s.start..s.end].iter_mut().for_each(|c| *c = true);
         prev_end = s.end;
     }
     for (i, c) in chars.iter().enumerate() {
-        prop_assert!(c.is_whitespace() || covered[i], "char {} {:?} not covered", i, c);
+        prop_assert!(
+            c.is_whitespace() || covered[i],
+            "char {} {:?} not covered",
+            i,
+            c
+        );
     }
     Ok(())
 }
@@ -27,25 +40,70 @@ fn check_invariants(text: &str, spans: &[Span]) -> Result<(), TestCaseError> {
 /// spaces and multi-byte characters, in random order.
 fn archive_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        Just("Trotsky"), Just("the"), Just("L.D."), Just("U.S."), Just("Vol."), Just("No."),
-        Just("p."), Just("etc."), Just("a.m."), Just("1929"), Just("1929.Here"), Just("3.14"),
-        Just("."), Just("?"), Just("!"), Just("…"), Just("..."), Just(". . ."), Just("“"),
-        Just("”"), Just("’"), Just("\""), Just("'"), Just("("), Just(")"), Just("["), Just("]"),
-        Just(" "), Just("  "), Just("\n"), Just("\n\n"), Just("\u{a0}"), Just("\t"), Just("1."),
-        Just("2)"), Just("•"), Just("—"), Just("–"), Just("-"), Just("*"), Just("é"), Just("I"),
-        Just("Mr."), Just("¹"), Just(":"), Just(","), Just("a"), Just("B"), Just("x@y.org"),
-        Just("\r\n"), Just("\u{2029}"),
+        Just("Trotsky"),
+        Just("the"),
+        Just("L.D."),
+        Just("U.S."),
+        Just("Vol."),
+        Just("No."),
+        Just("p."),
+        Just("etc."),
+        Just("a.m."),
+        Just("1929"),
+        Just("1929.Here"),
+        Just("3.14"),
+        Just("."),
+        Just("?"),
+        Just("!"),
+        Just("…"),
+        Just("..."),
+        Just(". . ."),
+        Just("“"),
+        Just("”"),
+        Just("’"),
+        Just("\""),
+        Just("'"),
+        Just("("),
+        Just(")"),
+        Just("["),
+        Just("]"),
+        Just(" "),
+        Just("  "),
+        Just("\n"),
+        Just("\n\n"),
+        Just("\u{a0}"),
+        Just("\t"),
+        Just("1."),
+        Just("2)"),
+        Just("•"),
+        Just("—"),
+        Just("–"),
+        Just("-"),
+        Just("*"),
+        Just("é"),
+        Just("I"),
+        Just("Mr."),
+        Just("¹"),
+        Just(":"),
+        Just(","),
+        Just("a"),
+        Just("B"),
+        Just("x@y.org"),
+        Just("\r\n"),
+        Just("\u{2029}"),
     ];
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
 fn options() -> impl Strategy<Value = SentenceOptions> {
-    (any::<bool>(), any::<bool>(), any::<bool>(), 0..3u8).prop_map(|(q, l, m, lb)| SentenceOptions {
-        split_inside_quotes: q,
-        split_lowercase: l,
-        split_missing_space: m,
-        line_breaks: [LineBreaks::Auto, LineBreaks::Paragraph, LineBreaks::Line][lb as usize],
-        ..Default::default()
+    (any::<bool>(), any::<bool>(), any::<bool>(), 0..3u8).prop_map(|(q, l, m, lb)| {
+        SentenceOptions {
+            split_inside_quotes: q,
+            split_lowercase: l,
+            split_missing_space: m,
+            line_breaks: [LineBreaks::Auto, LineBreaks::Paragraph, LineBreaks::Line][lb as usize],
+            ..Default::default()
+        }
     })
 }
 
