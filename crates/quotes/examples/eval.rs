@@ -114,6 +114,21 @@ fn spans_on_synthetic() {
             .filter(|q| q.marks)
             .map(|q| (q.start, q.end))
             .collect();
+        if std::env::args().any(|a| a == "-s") && seed < 40 {
+            let chars: Vec<char> = doc.text.chars().collect();
+            let show = |(a, b): (usize, usize)| {
+                chars[a.saturating_sub(12)..(b + 12).min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+                    .replace('\n', "¶")
+            };
+            for s in doc.spans.iter().filter(|s| !got.contains(s)) {
+                println!("  missed: {}", show(*s));
+            }
+            for s in got.iter().filter(|s| !doc.spans.contains(s)) {
+                println!("  spurious: {}", show(*s));
+            }
+        }
         expected += doc.spans.len();
         found += got.len();
         exact += doc.spans.iter().filter(|s| got.contains(s)).count();

@@ -486,7 +486,7 @@ fn possessive_frame(near: &[Tok<'_>]) -> Option<Hit> {
 fn utterance_noun(near: &[Tok<'_>]) -> Option<String> {
     let t = near.iter().rev().find(|t| t.word || t.is(":"))?;
     let t = if t.is(":") {
-        near.iter().rev().filter(|t| t.word).nth(0)?
+        near.iter().rev().find(|t| t.word)?
     } else {
         t
     };
@@ -771,7 +771,7 @@ impl Ctx<'_> {
             let cue = a.near[v].text.to_owned();
             let subject = subject_before(&a.near, v).or_else(|| inverted_subject(&a.near, v));
             let label_like = matches!(before_mark, "as" | "of");
-            if (adjacent && !label_like) || (!label_like && words_between <= 8) || s.utterance() {
+            if (!label_like && (adjacent || words_between <= 8)) || s.utterance() {
                 strong |= !label_like;
                 match subject {
                     Some(m) => hits.push(Hit {

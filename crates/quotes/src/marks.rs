@@ -119,10 +119,10 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
             Role::Close(Family::Double)
         }),
         2 => {
-            if letter(prev) && letter(next) {
+            // between letters, or `‘30s`: an apostrophe typed as an opening mark
+            let digit_after_space = space_or_edge(prev) && next.is_some_and(|c| c.is_ascii_digit());
+            if (letter(prev) && letter(next)) || digit_after_space {
                 None
-            } else if space_or_edge(prev) && next.is_some_and(|c| c.is_ascii_digit()) {
-                None // ‘30s
             } else {
                 Some(Role::Open(Family::Single))
             }
@@ -167,6 +167,50 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
         6 => Some(Role::Open(Family::Guillemet)),
         _ => Some(Role::Close(Family::Guillemet)),
     }
+}
+
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "at"
+            | "to"
+            | "in"
+            | "of"
+            | "on"
+            | "for"
+            | "with"
+            | "by"
+            | "as"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "that"
+            | "which"
+            | "who"
+            | "than"
+            | "from"
+            | "into"
+            | "had"
+            | "has"
+            | "have"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "said"
+            | "says"
+            | "asked"
+            | "replied"
+            | "then"
+            | "so"
+            | "if"
+            | "when"
+    )
 }
 
 /// Whether a single-quote closer exists among `events[from..]`.
@@ -336,8 +380,27 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                             .chars()
                             .next()
                             .is_some_and(char::is_alphabetic);
-                    let plural_possessive = text[..e.pos].ends_with(['s', 'S']) && next_is_word;
-                    if plural_possessive && later_single_close(events, i + 1) {
+                    // A straight mark closes a straight opener, a curly one a curly opener.
+                    if !stack
+                        .iter()
+                        .any(|o| o.family == Family::Single && o.straight == e.straight)
+                    {
+                        continue;
+                    }
+                    let next_word: String = text[e.pos + e.len..]
+                        .trim_start_matches(' ')
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .collect();
+                    // A possessive is followed by its noun; a closing mark often by a function word.
+                    let plural_possessive = text[..e.pos].ends_with(['s', 'S'])
+                        && next_is_word
+                        && !is_function_word(&next_word);
+                    // British multi-paragraph speech: the closer may be paragraphs away.
+                    let speech_goes_on = paras
+                        .get(pi + 1)
+                        .is_some_and(|&n| leading_opener(text, n) == Some(Family::Single));
+                    if plural_possessive && (later_single_close(events, i + 1) || speech_goes_on) {
                         continue;
                     }
                     close_family(&mut stack, &mut out, Family::Single, &mut emitted_here);
@@ -387,11 +450,17 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
             }
         }
     }
-    finish(out)
+    finish(out, text)
 }
 
 /// Sorts spans by position and turns parent/continuation positions into indices.
-pub fn finish(mut out: Vec<RawQuote>) -> Vec<RawQuote> {
+pub fn finish(mut out: Vec<RawQuote>, text: &str) -> Vec<RawQuote> {
+    // `rock 'n' roll`: one letter between straight single marks is an elision.
+    out.retain(|q| {
+        !(q.family == Family::Single
+            && text[q.start..q.end].chars().count() == 1
+            && text[q.open..].starts_with('\''))
+    });
     out.sort_by_key(|q| (q.open, std::cmp::Reverse(q.outer_end())));
     for i in 0..out.len() {
         let open = out[i].open;

@@ -270,8 +270,7 @@ pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Fou
     if matches!(t.text, "the" | "The" | "a" | "an") {
         // the old man — up to four lower-case words, stopping before punctuation/verbs.
         let mut last = first;
-        for k in first + 1..(first + 5).min(toks.len()) {
-            let w = &toks[k];
+        for (k, w) in toks.iter().enumerate().take(first + 5).skip(first + 1) {
             if w.word
                 && (w.is_lower_word() || is_name_word(w))
                 && !lexicon::is_not_name(w.text)

@@ -74,8 +74,19 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
             paras.extend(cur.take());
             continue;
         }
+        // Without blank lines a line is a paragraph, unless it visibly continues a
+        // hard-wrapped sentence (no closing punctuation before, lower case after).
+        let wrapped = |p: &Para| {
+            let prev = text[p.start..p.end].trim_end();
+            !prev.ends_with(['.', '!', '?', ':', '"', '”', '’', ')', ']', '»'])
+                && content
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        };
         match cur.as_mut() {
-            Some(p) if has_blank && !starts_block(content) => p.end = e,
+            Some(p) if (has_blank || wrapped(p)) && !starts_block(content) => p.end = e,
             _ => {
                 paras.extend(cur.take());
                 cur = Some(Para { start: s, end: e });
@@ -268,7 +279,6 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
         let mut end = i + c.len_utf8();
         let mut segment_len = 1;
         let mut segment_upper = c.is_uppercase();
-        let mut all_initials = true;
         while let Some(&(j, d)) = chars.peek() {
             if d.is_alphanumeric() {
                 end = j + d.len_utf8();
@@ -284,7 +294,7 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
                 continue;
             }
             // `L.D.`, `V.` — a single capital followed by a period is an initial.
-            if d == '.' && segment_len == 1 && segment_upper && all_initials {
+            if d == '.' && segment_len == 1 && segment_upper {
                 end = j + 1;
                 chars.next();
                 if let Some(&(_, e)) = chars.peek() {
@@ -305,10 +315,6 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
             }
             break;
         }
-        if segment_len > 1 {
-            all_initials = false;
-        }
-        let _ = all_initials;
         out.push(Tok {
             text: &region[i..end],
             start: from + i,

@@ -1,0 +1,54 @@
+//! Quote-span detection on hand-written hard cases (`tests/fixtures/spans.txt`): nesting,
+//! multi-paragraph and unclosed quotations, apostrophes, straight and mixed marks.
+
+use galley_quotes::find_quotes;
+
+/// Strips the ⟦ ⟧ markers and returns the text with the expected (start, end) char spans.
+fn parse_case(case: &str) -> (String, Vec<(usize, usize)>) {
+    let (mut text, mut spans, mut open) = (String::new(), Vec::new(), Vec::new());
+    let mut n = 0;
+    for c in case.chars() {
+        match c {
+            '⟦' => open.push(n),
+            '⟧' => spans.push((open.pop().unwrap_or(n), n)),
+            _ => {
+                text.push(c);
+                n += 1;
+            }
+        }
+    }
+    spans.sort();
+    (text, spans)
+}
+
+#[test]
+fn hard_span_cases() {
+    let (mut expected, mut exact, mut found) = (0, 0, 0);
+    let mut report = Vec::new();
+    for case in include_str!("fixtures/spans.txt").split("\n===\n") {
+        let case: String = case
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (text, want) = parse_case(case.trim_end());
+        let got: Vec<(usize, usize)> = find_quotes(&text)
+            .iter()
+            .filter(|q| q.marks)
+            .map(|q| (q.start, q.end))
+            .collect();
+        expected += want.len();
+        found += got.len();
+        let ok = want.iter().filter(|s| got.contains(s)).count();
+        exact += ok;
+        if ok < want.len() || got.len() != want.len() {
+            report.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
+        }
+    }
+    println!("spans: {exact}/{expected} expected found exactly, {found} found in all");
+    for r in &report {
+        println!("  {r}");
+    }
+    assert!(exact * 100 >= expected * 95, "recall below 95%");
+    assert!(exact * 100 >= found * 95, "precision below 95%");
+}
