@@ -8,7 +8,7 @@ use crate::chars::{
     bullet_len, char_at, char_before, closer_len, dash_len, opener_len, skip_ws, trim_end, ws_len,
     ELLIPSIS,
 };
-use crate::lexicon::{is_lower_starter, is_starter, Class, Lexicon};
+use crate::lexicon::{is_lower_starter, is_speech_verb, is_starter, Class, Lexicon};
 
 /// The switches the boundary rules read (a digest of the user's options).
 #[derive(Debug, Clone, Copy)]
@@ -344,6 +344,11 @@ impl Blocks<'_> {
         }
         let next = self.next_word(q, be);
         let closed = j > cend;
+        // `“What is to be done?” Lenin asked.`: a name and a speech verb after a closed
+        // quotation continue its sentence.
+        if closed && next.kind == NextKind::Upper && !next.starter && self.speaker_follows(q, be) {
+            return resume;
+        }
         let split = match term {
             Term::Strong => next.kind != NextKind::Lower,
             Term::Ellipsis => {
@@ -588,6 +593,31 @@ impl Blocks<'_> {
             next.kind = NextKind::Dash;
         }
         next
+    }
+
+    /// Whether up to three capitalised words at `q` are followed by a speech verb
+    /// (`Lenin asked`, `Natalia Sedova wrote`).
+    fn speaker_follows(&self, q: usize, be: usize) -> bool {
+        let b = self.text.as_bytes();
+        let mut i = q;
+        for _ in 0..4 {
+            let n = opener_len(b, i);
+            i += n;
+            let start = i;
+            while i < be && (b[i].is_ascii_alphabetic() || b[i] >= 0x80 || b[i] == b'.') {
+                i += char_at(self.text, i).map_or(1, char::len_utf8);
+            }
+            let word = &b[start..i];
+            let word = word.strip_suffix(b",").unwrap_or(word);
+            if word.first().is_some_and(u8::is_ascii_lowercase) {
+                return is_speech_verb(word);
+            }
+            if word.is_empty() || !char_at(self.text, start).is_some_and(char::is_uppercase) {
+                return false;
+            }
+            i = skip_ws(self.text, i, be);
+        }
+        false
     }
 
     /// Whether the word before `ws` is capitalised and not the first word of the segment

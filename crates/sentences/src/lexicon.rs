@@ -247,6 +247,14 @@ const LOWER_STARTERS: &[&str] = &[
     "thus", "we", "what", "when", "where", "which", "while", "who", "why", "yet", "you",
 ];
 
+/// Verbs of saying that follow a quotation and its speaker (`” Lenin asked`).
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "asked", "asks", "replied", "replies", "answered", "cried", "shouted",
+    "wrote", "writes", "declared", "declares", "exclaimed", "demanded", "added", "continued",
+    "insisted", "explained", "observed", "remarked", "retorted", "whispered", "muttered",
+    "called", "told", "tells", "warned", "protested", "objected", "concluded", "recalled",
+];
+
 /// Words after which a line of prose cannot end: a line ending in one was wrapped.
 const JOINERS: &[&str] = &[
     "a", "about", "after", "against", "among", "an", "and", "are", "as", "at", "be", "been",
@@ -383,6 +391,12 @@ pub(crate) fn is_starter(word: &[u8]) -> bool {
 pub(crate) fn is_lower_starter(word: &[u8]) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     lookup(&SET, LOWER_STARTERS, word, false)
+}
+
+/// Whether `word` (lower case) is a verb of saying.
+pub(crate) fn is_speech_verb(word: &[u8]) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, SPEECH_VERBS, word, false)
 }
 
 /// Whether a line ending in `word` must continue on the next line.
