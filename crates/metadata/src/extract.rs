@@ -15,7 +15,7 @@ use crate::learn::Repetition;
 use crate::lines::{
     after_prefix, byline, classify, first_marker, glue_point, is_alt_text, is_initials,
     is_person_name, is_site_name, is_strong_chrome, issue, pages, split_lines, split_people,
-    volume, Line, LineKind, MetaKind,
+    trailing_name, volume, Line, LineKind, MetaKind,
 };
 
 /// How much of a page is examined.
@@ -812,8 +812,8 @@ fn read_intro(b: &mut Builder<'_>, t: &str, span: Range<usize>) {
         .flatten()
         .and_then(|c| c.name("n"))
     {
-        if is_person_name(who.as_str()) {
-            b.people("authors", vec![who.as_str().to_owned()], span);
+        if let Some(name) = trailing_name(who.as_str()) {
+            b.people("authors", vec![name.to_owned()], span);
         }
     }
 }
@@ -1033,5 +1033,172 @@ impl CharOffsets {
         self.map
             .binary_search_by_key(&byte, |&(b, _)| b)
             .map_or(0, |i| self.map[i].1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Extraction {
+        extract(text, &Settings::default(), None)
+    }
+
+    fn text_of(e: &Extraction, name: &str) -> Option<String> {
+        match e.metadata.get(name)? {
+            FieldValue::Text(s) => Some(s.clone()),
+            FieldValue::People(p) => Some(p.join("; ")),
+        }
+    }
+
+    fn kind_of_line(text: &str, e: &Extraction, line: &str) -> Option<ZoneKind> {
+        let at = text.find(line)?;
+        let ch = text[..at].chars().count();
+        e.zones
+            .iter()
+            .find(|z| z.start <= ch && ch < z.end)
+            .map(|z| z.kind)
+    }
+
+    const PROSE: &str = "The branch met twice in the week before the strike, and on both occasions the hall was full to the doors.";
+
+    #[test]
+    fn title_with_dash_splits_into_subtitle() {
+        let e = run(&format!(
+            "Hunger and revolt in the camps - A survivor remembers\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            text_of(&e, "title").as_deref(),
+            Some("Hunger and revolt in the camps")
+        );
+        assert_eq!(
+            text_of(&e, "subtitle").as_deref(),
+            Some("A survivor remembers")
+        );
+    }
+
+    #[test]
+    fn letter_dateline_opens_the_body_and_dates_the_writing() {
+        let text = format!("An Open Letter\n\nCoyoacan, 12 May 1939\n\nDear Comrades,\n\n{PROSE}\n\nFraternally,\n\nJoseph Hansen\n");
+        let e = run(&text);
+        assert_eq!(text_of(&e, "date_written").as_deref(), Some("1939-05-12"));
+        assert_eq!(text_of(&e, "authors").as_deref(), Some("Joseph Hansen"));
+        assert_eq!(
+            e.metadata.get("publication"),
+            None,
+            "a place is not a periodical"
+        );
+        assert_eq!(kind_of_line(&text, &e, "Coyoacan"), Some(ZoneKind::Body));
+        assert_eq!(
+            kind_of_line(&text, &e, "Joseph Hansen"),
+            Some(ZoneKind::Footer)
+        );
+    }
+
+    #[test]
+    fn listing_entries_are_not_signatures() {
+        let text = "Labor Action\n\nVolume 7, 1943\n\nVol. 7 No. 1, 4 January 1943\n\nSteel Workers Win Raise\nMine Strike Looms Again\n";
+        let e = run(text);
+        assert_eq!(text_of(&e, "title").as_deref(), Some("Labor Action"));
+        assert_eq!(e.metadata.get("authors"), None);
+        assert_eq!(e.metadata.get("date_published"), None);
+        assert_eq!(
+            kind_of_line(text, &e, "Mine Strike Looms Again"),
+            Some(ZoneKind::Body)
+        );
+    }
+
+    #[test]
+    fn editorial_intro_gives_source_and_author() {
+        let e = run(&format!(
+            "Life in the isolator\n\nHere, the old Bolshevik Ante Ciliga describes the regime in the prison. The account was first published in the New Leader in June 1938, No. 12.\n\n{PROSE}\n"
+        ));
+        assert_eq!(text_of(&e, "authors").as_deref(), Some("Ante Ciliga"));
+        assert_eq!(text_of(&e, "publication").as_deref(), Some("New Leader"));
+        assert_eq!(text_of(&e, "date_published").as_deref(), Some("1938-06"));
+        assert_eq!(text_of(&e, "issue").as_deref(), Some("12"));
+    }
+
+    #[test]
+    fn history_in_the_body_is_not_the_page_source() {
+        let e = run(&format!("On the press\n\n{PROSE} Lenin’s famous slogan was first published in Pravda in April 1917 and repeated everywhere.\n"));
+        assert_eq!(e.metadata.get("publication"), None);
+        assert_eq!(e.metadata.get("date_published"), None);
+    }
+
+    #[test]
+    fn only_stated_fields_appear() {
+        let e = run(&format!("{PROSE}\n\n{PROSE}\n"));
+        assert!(e.metadata.fields.is_empty(), "{:?}", e.metadata);
+        assert_eq!(e.zones.len(), 1);
+        assert_eq!(e.zones[0].kind, ZoneKind::Body);
+    }
+
+    #[test]
+    fn undecidable_dates_are_kept_raw() {
+        let e = run(&format!("A Note\n\nWritten: 4/5/1937\n\n{PROSE}\n"));
+        assert_eq!(e.metadata.get("date_written"), None);
+        assert_eq!(text_of(&e, "date_written_raw").as_deref(), Some("4/5/1937"));
+    }
+
+    #[test]
+    fn web_dates_are_not_publication_dates() {
+        let e = run(&format!("A Title\n\nSubmitted by AWL on 3 May, 2009 - 10:00\n\n{PROSE}\n\nLast updated on 9 June 2020\n"));
+        assert_eq!(e.metadata.get("date_published"), None);
+        assert_eq!(text_of(&e, "submitted_date").as_deref(), Some("2009-05-03"));
+        assert_eq!(text_of(&e, "last_updated").as_deref(), Some("2020-06-09"));
+        assert_eq!(text_of(&e, "site").as_deref(), Some("AWL"));
+    }
+
+    #[test]
+    fn name_above_missing_title_is_the_author() {
+        let e = run(&format!(
+            "Rosa Luxemburg\n\nSource: Die Rote Fahne, No. 14, 14 January 1919.\n\n{PROSE}\n"
+        ));
+        assert_eq!(e.metadata.get("title"), None);
+        assert_eq!(text_of(&e, "authors").as_deref(), Some("Rosa Luxemburg"));
+        assert_eq!(
+            text_of(&e, "publication").as_deref(),
+            Some("Die Rote Fahne")
+        );
+    }
+
+    #[test]
+    fn chrome_inside_the_body_is_flagged_without_losing_text() {
+        let text = format!("Two Articles\n\n{PROSE}\n\nTop of page\n\n{PROSE} Again.\n");
+        let e = run(&text);
+        assert_eq!(
+            kind_of_line(&text, &e, "Top of page"),
+            Some(ZoneKind::Boilerplate)
+        );
+        assert_eq!(
+            kind_of_line(&text, &e, "The branch met"),
+            Some(ZoneKind::Body)
+        );
+        let last = text
+            .rfind("The branch met")
+            .map(|i| text[..i].chars().count());
+        assert!(e
+            .zones
+            .iter()
+            .any(|z| z.kind == ZoneKind::Body && Some(z.start) <= last && last < Some(z.end)));
+    }
+
+    #[test]
+    fn spans_point_at_the_source_line() {
+        let text = "ÉTUDES | Archive\n\nLe Titre Ici\n\nTranslated by Jean Lefèvre.\n\nThe text runs on here for a long while, in the manner of an article.\n";
+        let e = run(text);
+        let f = e
+            .metadata
+            .fields
+            .iter()
+            .find(|f| f.name == "translated_by")
+            .expect("translator");
+        let line: String = text
+            .chars()
+            .skip(f.span.start)
+            .take(f.span.end - f.span.start)
+            .collect();
+        assert_eq!(line, "Translated by Jean Lefèvre.");
     }
 }
