@@ -8,7 +8,9 @@ use crate::chars::{
     bullet_len, char_at, char_before, closer_len, dash_len, opener_len, skip_ws, trim_end, ws_len,
     ELLIPSIS,
 };
-use crate::lexicon::{is_lower_starter, is_speech_verb, is_starter, Class, Lexicon};
+use crate::lexicon::{
+    is_lower_starter, is_pronoun_like, is_speech_verb, is_starter, Class, Lexicon,
+};
 
 /// The switches the boundary rules read (a digest of the user's options).
 #[derive(Debug, Clone, Copy)]
@@ -190,6 +192,8 @@ struct Next {
     list_marker: bool,
     /// A lower-case word that plausibly opens a sentence (`the`, `he`).
     lower_starter: bool,
+    /// A lower-case pronoun or article (`he`, `the`, `no`).
+    pronoun_like: bool,
     /// The next token opens a bracket: `changed. (signed) V.I. Ulianov`.
     bracket: bool,
 }
@@ -350,7 +354,16 @@ impl Blocks<'_> {
             return resume;
         }
         let split = match term {
-            Term::Strong => next.kind != NextKind::Lower,
+            // After `?`/`!` a lower-case pronoun or article opens a sentence whose capital was
+            // lost (`Was it an accident? no one believed so.`), unless a speech verb follows
+            // (`what then? we asked`).
+            Term::Strong => {
+                next.kind != NextKind::Lower
+                    || (self.flags.split_lowercase
+                        && !closed
+                        && next.pronoun_like
+                        && !self.speech_verb_after(q, be))
+            }
             Term::Ellipsis => {
                 let ends = next.kind == NextKind::Upper && !next.pronoun_i;
                 // `compounds. . . . The`: the attached stop ends the sentence and the spaced
@@ -561,6 +574,7 @@ impl Blocks<'_> {
             pronoun_i: false,
             list_marker: false,
             lower_starter: false,
+            pronoun_like: false,
             bracket: matches!(b.get(q), Some(b'(' | b'[')),
         };
         let Some(c) = char_at(self.text, r) else {
@@ -587,6 +601,7 @@ impl Blocks<'_> {
                 .count();
             let ends_word = !b.get(we).is_some_and(u8::is_ascii_alphanumeric);
             next.lower_starter = ends_word && is_lower_starter(&b[r..we]);
+            next.pronoun_like = ends_word && is_pronoun_like(&b[r..we]);
         } else if bullet_len(b, r, false) > 0 {
             next.kind = NextKind::Bullet;
         } else if dash_len(b, r) > 0 {
@@ -618,6 +633,18 @@ impl Blocks<'_> {
             i = skip_ws(self.text, i, be);
         }
         false
+    }
+
+    /// Whether the word after the one at `q` is a verb of saying (`we asked`).
+    fn speech_verb_after(&self, q: usize, be: usize) -> bool {
+        let b = self.text.as_bytes();
+        let mut i = q;
+        while i < be && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let s = skip_ws(self.text, i, be);
+        let e = s + b[s..be].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        is_speech_verb(&b[s..e])
     }
 
     /// Whether the word before `ws` is capitalised and not the first word of the segment

@@ -148,7 +148,7 @@ fn letter_frame(text: &str, line: Line) -> bool {
     let dear = words.len() >= 2
         && first.eq_ignore_ascii_case(b"my")
         && clean(words[1]).eq_ignore_ascii_case(b"dear");
-    is_salutation(&first) || dear || is_closing(&last)
+    is_salutation(&first) || dear || is_closing(&first) || is_closing(&last)
 }
 
 /// Longest line (bytes) taken for a dateline.

@@ -247,6 +247,13 @@ const LOWER_STARTERS: &[&str] = &[
     "thus", "we", "what", "when", "where", "which", "while", "who", "why", "yet", "you",
 ];
 
+/// Pronouns and articles: after `?`/`!` these open a sentence even in lower case, where a
+/// preposition (`Yahoo! in the accounts`) would not.
+const PRONOUN_LIKE: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "the", "this", "these", "those", "there",
+    "no", "nobody", "nothing", "his", "her", "their", "our", "my",
+];
+
 /// Verbs of saying that follow a quotation and its speaker (`” Lenin asked`).
 const SPEECH_VERBS: &[&str] = &[
     "said", "says", "asked", "asks", "replied", "replies", "answered", "cried", "shouted",
@@ -391,6 +398,12 @@ pub(crate) fn is_starter(word: &[u8]) -> bool {
 pub(crate) fn is_lower_starter(word: &[u8]) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     lookup(&SET, LOWER_STARTERS, word, false)
+}
+
+/// Whether lower-case `word` is a pronoun or article.
+pub(crate) fn is_pronoun_like(word: &[u8]) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, PRONOUN_LIKE, word, false)
 }
 
 /// Whether `word` (lower case) is a verb of saying.
