@@ -168,7 +168,9 @@ pub fn whole_date(s: &str, allow_year: bool) -> Option<FoundDate> {
     let junk = |t: &str| t.chars().all(|c| !c.is_alphanumeric());
     let weekday = |t: &str| {
         let t = t.trim().trim_end_matches(',');
-        t.len() <= 10 && t.ends_with("day") && t.chars().all(char::is_alphabetic)
+        t.len() <= 10
+            && t.to_ascii_lowercase().ends_with("day")
+            && t.chars().all(char::is_alphabetic)
     };
     let time = |t: &str| {
         let t = t.trim_start_matches([' ', '-', '–', ',']);
@@ -247,6 +249,7 @@ mod tests {
     fn whole_line_dates() {
         assert!(whole_date("October/November 1961", false).is_some());
         assert!(whole_date("Thursday, July 31, 1945.", false).is_some());
+        assert!(whole_date("SATURDAY, APRIL 26, 1948", false).is_some());
         assert!(whole_date("(1948)", true).is_some());
         assert!(whole_date("12 September, 2006 - 12:42", false).is_some());
         assert!(whole_date("The Militant, 26 April 1948", false).is_none());

@@ -14,8 +14,8 @@ use crate::dates::{find_date, find_date_or_year, whole_date, DateValue, FoundDat
 use crate::learn::Repetition;
 use crate::lines::{
     after_prefix, byline, classify, first_marker, glue_point, is_alt_text, is_initials,
-    is_person_name, is_site_name, is_strong_chrome, issue, pages, split_lines, split_people,
-    trailing_name, volume, Line, LineKind, MetaKind,
+    is_person_name, is_site_name, is_strong_chrome, issue, name_part, pages, split_lines,
+    split_people, trailing_name, volume, Line, LineKind, MetaKind,
 };
 
 /// How much of a page is examined.
@@ -258,11 +258,29 @@ impl<'t> Page<'t> {
 #[derive(Debug, Default)]
 struct Layout {
     title: Option<usize>,
-    subtitle: Option<usize>,
+    /// First and last line of the subtitle (stacked lines under a title are one subtitle).
+    subtitle: Option<(usize, usize)>,
     header_names: Vec<usize>,
     body: Option<(usize, usize)>,
     letter_dateline: Option<usize>,
     signature: Option<usize>,
+}
+
+/// One of the next `within` lines is a header metadata line (source, credits, byline).
+fn meta_follows(page: &mut Page<'_>, ci: usize, within: usize) -> bool {
+    (ci + 1..=ci + within).any(|j| {
+        matches!(
+            page.kind(j),
+            Some(LineKind::Meta(
+                MetaKind::Source
+                    | MetaKind::FirstPublished
+                    | MetaKind::Written
+                    | MetaKind::Credit
+                    | MetaKind::Online
+                    | MetaKind::Byline
+            ))
+        )
+    })
 }
 
 /// Lines that may follow a title when the line between them is a subtitle.
@@ -324,9 +342,17 @@ fn scan_head(
                     && layout.title.is_some()
                     && prev_header == layout.title
                     && t.split_whitespace().count() >= 2
-                    && ends_subtitle(next) =>
+                    && (ends_subtitle(next) || meta_follows(page, ci, 3)) =>
             {
-                layout.subtitle = Some(ci)
+                layout.subtitle = Some((ci, ci))
+            }
+            // More title lines above the source notes (MIA stacks title and subtitles).
+            LineKind::Short if meta_follows(page, ci, 3) => {
+                if let Some((first, last)) = layout.subtitle {
+                    if prev_header == Some(last) {
+                        layout.subtitle = Some((first, ci));
+                    }
+                }
             }
             LineKind::Short | LineKind::Prose | LineKind::Salutation => {
                 let mut start = ci;
@@ -368,6 +394,12 @@ fn scan_tail(
         let t = page.line(ci);
         match k {
             LineKind::Chrome => zones[ci] = ZoneKind::Boilerplate,
+            // "From Lenin’s Collected Works, Vol. 25" at the foot is a footnote, not the page's source.
+            LineKind::Meta(MetaKind::Source) if !t.contains(':') => {
+                page.kinds[ci] = Some(LineKind::Short);
+                layout.body = Some((start, ci));
+                return;
+            }
             LineKind::Meta(_) | LineKind::DateLine | LineKind::YearLine | LineKind::PageHeader => {
                 zones[ci] = ZoneKind::Footer
             }
@@ -884,11 +916,20 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
             b.text("subtitle", s, page.span(ci));
         }
     }
-    if let Some(ci) = layout.subtitle {
-        b.text("subtitle", page.line(ci), page.span(ci));
+    if let Some((first, last)) = layout.subtitle {
+        let joined: Vec<&str> = (first..=last).map(|ci| page.line(ci)).collect();
+        b.text(
+            "subtitle",
+            &joined.join(" "),
+            page.span(first).start..page.span(last).end,
+        );
     }
     if let Some(&ci) = layout.header_names.first() {
-        b.people("authors", vec![page.line(ci).to_owned()], page.span(ci));
+        b.people(
+            "authors",
+            vec![name_part(page.line(ci)).to_owned()],
+            page.span(ci),
+        );
     }
     for ci in (0..n)
         .filter(|&ci| zones[ci] == ZoneKind::Header && page.kinds[ci] == Some(LineKind::PageHeader))
@@ -909,7 +950,7 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
     if let Some(ci) = layout.signature {
         b.people(
             "authors",
-            vec![clean_value(page.line(ci)).to_owned()],
+            vec![clean_value(name_part(page.line(ci))).to_owned()],
             page.span(ci),
         );
     }
@@ -1200,5 +1241,45 @@ mod tests {
             .take(f.span.end - f.span.start)
             .collect();
         assert_eq!(line, "Translated by Jean Lefèvre.");
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    const PROSE: &str = "The branch met twice in the week before the strike, and on both occasions the hall was full to the doors.";
+
+    fn get(e: &Extraction, name: &str) -> Option<String> {
+        e.metadata.get(name).map(|v| match v {
+            FieldValue::Text(s) => s.clone(),
+            FieldValue::People(p) => p.join("; "),
+        })
+    }
+
+    #[test]
+    fn stacked_title_lines_above_source_notes_stay_header() {
+        let text = format!("Leon Trotsky (1879–1940)\n\nThe Transitional Program\nThe Death Agony of Capitalism\nand the Tasks of the Fourth International\n\nWritten: 1938\nFirst Published: May–June 1938\nTranscription/HTML Markup: Sally Ryan & David Walters\n\n{PROSE}\n");
+        let e = extract(&text, &Settings::default(), None);
+        assert_eq!(get(&e, "authors").as_deref(), Some("Leon Trotsky"));
+        assert_eq!(
+            get(&e, "title").as_deref(),
+            Some("The Transitional Program")
+        );
+        assert_eq!(get(&e, "date_published").as_deref(), Some("1938-05"));
+        assert_eq!(
+            get(&e, "transcribed_by").as_deref(),
+            Some("Sally Ryan; David Walters")
+        );
+    }
+
+    #[test]
+    fn from_at_the_foot_is_a_footnote() {
+        let text = format!("A Title\n\n{PROSE}\n\nFrom Lenin’s Collected Works, Vol. 25, p. 12.\n");
+        let e = extract(&text, &Settings::default(), None);
+        assert_eq!(get(&e, "publication"), None);
+        assert_eq!(get(&e, "volume"), None);
+        let last = e.zones.last().map(|z| z.kind);
+        assert_eq!(last, Some(ZoneKind::Body));
     }
 }

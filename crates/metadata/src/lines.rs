@@ -259,6 +259,18 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Veteran",
 ];
 
+/// A name line without its trailing life dates: "Leon Trotsky (1879–1940)" → "Leon Trotsky".
+pub fn name_part(t: &str) -> &str {
+    match t
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+    {
+        Some((name, inside)) if inside.chars().any(|c| c.is_ascii_digit()) => name.trim_end(),
+        _ => t,
+    }
+}
+
 /// The longest tail of `s` that is a person's name ("Bolshevik Ante Ciliga" → "Ante Ciliga").
 pub fn trailing_name(s: &str) -> Option<&str> {
     let mut rest = s.trim();
@@ -303,6 +315,7 @@ fn is_name_token(w: &str) -> bool {
 
 /// "Natalia Sedova Trotsky", "James P. Cannon", "Einde O’Callaghan", "Rosa de la Cruz".
 pub fn is_person_name(t: &str) -> bool {
+    let t = name_part(t);
     if t.len() > 60 {
         return false;
     }
@@ -357,7 +370,7 @@ const CHROME_PREFIXES: &[&str] = &[
     "back to", "return to", "go to", "tags", "category", "categories", "filed under", "share on",
     "share this", "follow us", "log in or register", "login or register", "you are here", "skip to",
     "click here", "download as", "jump to", "subscribe to", "sign up for", "donate to",
-    "support us", "related articles", "read more",
+    "support us", "related articles", "read more", "email this",
 ];
 
 const CHROME_CONTAINS: &[&str] = &[
@@ -487,6 +500,14 @@ pub fn is_chrome(t: &str) -> bool {
     }
     let lower = t.to_lowercase();
     if CHROME_CONTAINS.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // Captions of a page's leading image.
+    if ["photo:", "image:", "picture:", "illustration:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && t.len() < 160
+    {
         return true;
     }
     if t.len() > 150 {
@@ -712,6 +733,7 @@ mod tests {
     #[test]
     fn names_dates_and_prose() {
         assert_eq!(classify("James P. Cannon"), LineKind::Name);
+        assert_eq!(classify("Leon Trotsky (1879–1940)"), LineKind::Name);
         assert_eq!(classify("Einde O’Callaghan"), LineKind::Name);
         assert_eq!(classify("The Permanent Revolution"), LineKind::Short);
         assert_eq!(classify("Trotsky’s Last Letter"), LineKind::Short);
