@@ -2,7 +2,7 @@
 //! trails were` for trials). A bigram model decides, and only by a wide margin, because a
 //! wrong "fix" of a correct word costs far more than a missed one.
 
-use crate::channel::{cost, multi_rewrites, PLAIN};
+use crate::channel::{cost, PLAIN};
 use crate::lexicon::Lexicon;
 use crate::spell::{is_shielded, Evidence};
 use crate::tokens::{case_of, Case, Token};
@@ -88,10 +88,10 @@ fn neighbour_id(text: &str, lex: &Lexicon, a: &Token, b: &Token, take_a: bool) -
         return None;
     }
     let w = &text[t.start..t.end];
-    if case_of(w) == Case::Lower || (!take_a && case_of(w) == Case::Title) {
-        lex.id(&w.to_lowercase())
-    } else {
-        None
+    match case_of(w) {
+        Case::Lower => lex.id(w),
+        Case::Title if !take_a => lex.id(&w.to_lowercase()),
+        _ => None,
     }
 }
 
@@ -99,7 +99,6 @@ fn neighbour_id(text: &str, lex: &Lexicon, a: &Token, b: &Token, take_a: bool) -
 pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidence: f64) -> Vec<Replacement> {
     let lex = ev.lex;
     let mut out = Vec::new();
-    let mut ids = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let w = t.core(text);
         if w.len() < 3 || t.core_end != t.end || case_of(w) != Case::Lower || !w.is_ascii() {
@@ -116,15 +115,10 @@ pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidenc
             continue;
         }
         let base = ln_follow(lex, Some(p), wid) + ln_precede(lex, wid, Some(n));
-        ids.clear();
-        lex.index().candidates(w, &mut ids);
-        for r in multi_rewrites(w) {
-            lex.index().exact(&r, &mut ids);
-        }
         let w_once = ev.doc.count(w) <= 1;
         let mut best: Option<(f64, u32)> = None;
         let mut second = f64::NEG_INFINITY;
-        for &cid in &ids {
+        for &cid in lex.slips(wid) {
             let cw = lex.word(cid);
             // Cheapest test first: most candidates fail the bigram check.
             if cid == wid || lex.bigram(p, cid) == 0 || lex.bigram(cid, n) == 0 {

@@ -7,6 +7,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read;
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 /// rustc's Fx hash: a multiply-rotate per word, far faster than SipHash on short keys, and
 /// the keys here are our own data, so hash flooding is no concern.
 #[derive(Debug, Default, Clone, Copy)]
@@ -99,7 +101,7 @@ impl DeleteIndex {
                 entries.push((hash_skip(bytes, Some(i)), id << 1));
             }
         }
-        entries.sort_unstable();
+        entries.par_sort_unstable();
         entries.dedup();
         DeleteIndex { entries }
     }
@@ -171,6 +173,9 @@ pub struct Lexicon {
     bigrams: FxMap<u64, u64>,
     total: f64,
     index: DeleteIndex,
+    /// Per word, its cheap-slip neighbours, computed on first use: running text repeats its
+    /// words, so the real-word layer searches each vocabulary word once, not per token.
+    slips: Vec<OnceLock<Box<[u32]>>>,
 }
 
 impl Lexicon {
@@ -192,6 +197,7 @@ impl Lexicon {
             bigrams: FxMap::default(),
             total: 0.0,
             index: DeleteIndex::default(),
+            slips: Vec::new(),
         };
         lex.ids.reserve(100_000);
         for line in words.lines() {
@@ -203,22 +209,33 @@ impl Lexicon {
             lex.add(w.trim(), SCOWL_COUNT);
         }
         lex.total = lex.counts.iter().map(|&c| c as f64).sum::<f64>().max(1.0);
-        lex.bigrams.reserve(250_000);
-        for line in bigrams.lines() {
-            let mut parts = line.split(' ');
-            if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next()) {
-                if let (Some(a), Some(b), Ok(c)) = (lex.id(a), lex.id(b), c.parse::<u64>()) {
-                    lex.bigrams.insert(pair(a, b), c);
+        let (bigram_map, index) = rayon::join(
+            || {
+                let mut map = FxMap::default();
+                map.reserve(250_000);
+                for line in bigrams.lines() {
+                    let mut parts = line.split(' ');
+                    if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next()) {
+                        if let (Some(a), Some(b), Ok(c)) = (lex.id(a), lex.id(b), c.parse::<u64>()) {
+                            map.insert(pair(a, b), c);
+                        }
+                    }
                 }
-            }
-        }
-        lex.index = DeleteIndex::build(
-            lex.words
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
-                .map(|(i, w)| (i as u32, &**w)),
+                map
+            },
+            || {
+                DeleteIndex::build(
+                    lex.words
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, w)| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+                        .map(|(i, w)| (i as u32, &**w)),
+                )
+            },
         );
+        lex.bigrams = bigram_map;
+        lex.index = index;
+        lex.slips = (0..lex.words.len()).map(|_| OnceLock::new()).collect();
         lex
     }
 
@@ -262,6 +279,24 @@ impl Lexicon {
 
     pub fn index(&self) -> &DeleteIndex {
         &self.index
+    }
+
+    /// Dictionary words within one cheap or plain edit of word `id` (OCR confusions
+    /// included), memoised per word.
+    pub fn slips(&self, id: u32) -> &[u32] {
+        let Some(cell) = self.slips.get(id as usize) else { return &[] };
+        cell.get_or_init(|| {
+            let word = self.word(id);
+            let mut ids = Vec::new();
+            self.index.candidates(word, &mut ids);
+            for r in crate::channel::multi_rewrites(word) {
+                self.index.exact(&r, &mut ids);
+            }
+            ids.retain(|&c| c != id && crate::channel::cost(word, self.word(c), false) <= crate::channel::PLAIN);
+            ids.sort_unstable();
+            ids.dedup();
+            ids.into_boxed_slice()
+        })
     }
 
     /// Whether a lower-case word is English as the lexicon knows it, accepting British and
