@@ -315,8 +315,10 @@ fn scan_head(
         if k == LineKind::Name {
             // Above the title a name is the author's (ETOL, MIA); below it, only when the
             // header goes on with something other than another short line.
+            // A second, different name under a name is the title ("Farrell Dobbs" /
+            // "Teamster Rebellion"); the same name repeated is still the byline.
             let byline = if layout.title.is_none() {
-                true
+                layout.header_names.iter().all(|&h| page.line(h) == t)
             } else {
                 !matches!(next, Some(LineKind::Short))
             };
@@ -501,7 +503,7 @@ fn citation_parts(s: &str) -> Vec<Range<usize>> {
 
 /// Reads "The Militant, Vol. 12 No. 17, 26 April 1948, p. 4" into publication, volume,
 /// issue, date and pages.
-fn read_citation(b: &mut Builder<'_>, s: &str, span: Range<usize>) {
+fn read_citation(b: &mut Builder<'_>, s: &str, span: Range<usize>, authors: &[&str]) {
     let s = s.trim().trim_end_matches('.');
     let parts = citation_parts(s);
     let date = find_date(s).or_else(|| {
@@ -514,15 +516,14 @@ fn read_citation(b: &mut Builder<'_>, s: &str, span: Range<usize>) {
             })
         })
     });
-    // "Leon Trotsky, Writings 1930, Pathfinder 1975": a book citation may open with its author;
-    // a periodical's ("Die Rote Fahne, No. 8, …") carries volume or issue numbers.
-    let periodical = first_marker(s).is_some();
     let publication = parts.iter().enumerate().find_map(|(i, p)| {
         let part = &s[p.clone()];
         let part = &part[..first_marker(part).unwrap_or(part.len())];
         let lead = LEADING_IN.find(part.trim_start()).map_or(0, |m| m.end());
         let name = clean_value(&part.trim_start()[lead..]);
-        let skip_author = i == 0 && parts.len() > 2 && !periodical && is_person_name(name);
+        // "Leon Trotsky, Writings 1930, Pathfinder 1975": a book citation may open with the
+        // page's author.
+        let skip_author = i == 0 && authors.contains(&name);
         let usable = !name.is_empty()
             && !skip_author
             && name.chars().next().is_some_and(char::is_uppercase)
@@ -592,15 +593,22 @@ fn first_set(slot: &mut Option<(String, Range<usize>)>, value: &str, span: Range
     }
 }
 
-fn read_meta(b: &mut Builder<'_>, sites: &mut Sites, kind: MetaKind, t: &str, span: Range<usize>) {
+fn read_meta(
+    b: &mut Builder<'_>,
+    sites: &mut Sites,
+    authors: &[&str],
+    kind: MetaKind,
+    t: &str,
+    span: Range<usize>,
+) {
     match kind {
         MetaKind::FirstPublished => {
             let at = FIRST_PUBLISHED_PREFIX.find(t).map_or(0, |m| m.end());
-            read_citation(b, after_prefix(t, at), span);
+            read_citation(b, after_prefix(t, at), span, authors);
         }
         MetaKind::Source => {
             let at = SOURCE_PREFIX.find(t).map_or(0, |m| m.end());
-            read_citation(b, after_prefix(t, at), span);
+            read_citation(b, after_prefix(t, at), span, authors);
         }
         MetaKind::Byline => {
             let (names, date) = byline(t);
@@ -686,7 +694,10 @@ fn read_meta(b: &mut Builder<'_>, sites: &mut Sites, kind: MetaKind, t: &str, sp
                 || t.starts_with("(c)")
             {
                 if let Some(o) = OWNER.captures(t).and_then(|c| c.name("o")) {
-                    first_set(&mut sites.copyright, clean_value(o.as_str()), span);
+                    let owner = o.as_str().trim_end_matches(|c: char| {
+                        c.is_ascii_digit() || matches!(c, ' ' | '-' | '–')
+                    });
+                    first_set(&mut sites.copyright, clean_value(owner), span);
                 }
             }
         }
@@ -905,8 +916,25 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
         })
         .collect();
     metas.sort();
+    let mut authors: Vec<&str> = layout
+        .header_names
+        .iter()
+        .map(|&ci| name_part(page.line(ci)))
+        .collect();
+    for &(kind, ci) in &metas {
+        if kind == MetaKind::Byline {
+            authors.extend(split_people(byline(page.line(ci)).0));
+        }
+    }
     for (kind, ci) in metas {
-        read_meta(&mut b, &mut sites, kind, page.line(ci), page.span(ci));
+        read_meta(
+            &mut b,
+            &mut sites,
+            &authors,
+            kind,
+            page.line(ci),
+            page.span(ci),
+        );
     }
 
     if let Some(ci) = layout.title {
