@@ -431,3 +431,97 @@ fn stage_options_are_checked_by_name() {
         .failure();
     assert!(stderr_of(assert.get_output()).contains("no_such_option"));
 }
+
+#[test]
+fn restore_rebuilds_the_corpus_byte_for_byte() {
+    let dir = workspace(&std::fs::read_to_string(repo().join("pipeline.toml")).unwrap());
+    galley()
+        .current_dir(dir.path())
+        .args(["run", "--threads", "2"])
+        .assert()
+        .success();
+    let records = lines(&std::fs::read(dir.path().join("out/documents.jsonl")).unwrap());
+    let edits: usize = records
+        .iter()
+        .map(|r| r["edits"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert!(edits > 0, "the sample corpus has OCR errors to fix");
+    galley()
+        .current_dir(dir.path())
+        .args([
+            "restore",
+            "--input",
+            "out/documents.jsonl",
+            "--to-dir",
+            "restored",
+        ])
+        .assert()
+        .success();
+    for id in corpus_ids() {
+        let original = std::fs::read(dir.path().join("corpus").join(format!("{id}.txt"))).unwrap();
+        let restored =
+            std::fs::read(dir.path().join("restored").join(format!("{id}.txt"))).unwrap();
+        assert!(original == restored, "{id} differs after restore");
+    }
+}
+
+#[test]
+fn restore_refuses_a_tampered_record() {
+    let input = "{\"id\":\"t\",\"text\":\"the figure\",\"edits\":[{\"start\":4,\"end\":10,\"original\":\"figurh\",\"replacement\":\"figurx\",\"kind\":\"spelling\",\"confidence\":1.0}]}\n";
+    let assert = galley()
+        .arg("restore")
+        .write_stdin(input)
+        .assert()
+        .failure();
+    let err = stderr_of(assert.get_output());
+    assert!(err.contains("<stdin>") || err.contains("-:1"), "{err}");
+    assert!(err.contains("figurx"), "{err}");
+}
+
+#[test]
+fn lexicon_built_once_is_reused_by_a_stage_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("lexicon.tsv");
+    galley()
+        .args(["lexicon", "build"])
+        .arg(repo().join("corpus"))
+        .arg("-o")
+        .arg(&lexicon)
+        .assert()
+        .success();
+    let tsv = std::fs::read_to_string(&lexicon).unwrap();
+    assert!(
+        tsv.lines().count() > 1000,
+        "every token of the corpus is counted"
+    );
+
+    // The same document cleaned with the corpus lexicon and with a corpus pass over stdin.
+    let doc = std::fs::read_to_string(repo().join("corpus/003_b3e90b3c250fa830.txt")).unwrap();
+    let input = format!("{}\n", serde_json::json!({"id": "003", "text": doc}));
+    let with_lexicon = galley()
+        .args(["stage", "cleanup", "--set"])
+        .arg(format!("lexicon={}", lexicon.display()))
+        .write_stdin(input.clone())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let fixed = lines(&with_lexicon)[0]["text"].as_str().unwrap().to_owned();
+    assert!(
+        fixed.contains("Budenz might have remained"),
+        "a corpus variant is corrected"
+    );
+    let from_stdin = galley()
+        .args(["stage", "cleanup"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(lines(&from_stdin)[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Budenz might have remained"));
+}

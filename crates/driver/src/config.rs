@@ -99,8 +99,12 @@ pub struct StageConfig {
     /// Display name: the built-in's name, or `name = …` (default: the command's file name).
     pub label: String,
     pub kind: StageKind,
-    /// Line of the `[[stage]]` header, for messages.
+    /// Line of the `[[stage]]` header, for messages (0: not from a file).
     pub line: usize,
+    /// Where the stage was configured (a file name, or `--set` for the command line).
+    pub origin: String,
+    /// The line of each option key, so option errors point at it.
+    pub key_lines: Vec<(String, usize)>,
 }
 
 /// Keys an external-command stage accepts.
@@ -211,16 +215,18 @@ impl PipelineConfig {
                     Some(_) => return Err(at("name", "`name` must be a string".into())),
                     None => name.to_owned(),
                 };
-                // Build once now so bad options fail before any input is read.
-                if let Err(e) = (spec.build)(&options) {
-                    let key = options.keys().find(|k| e.to_string().contains(k.as_str())).cloned();
-                    let offset = key.map_or(span.start, |k| self.key_offset(span.clone(), &k));
-                    return Err(self.error_at(Some(offset), e.to_string()));
-                }
+                // Remember where each option is written, so an error found when the stage is
+                // built (which may be costly: cleanup loads a lexicon) can name its line.
+                let key_lines = options
+                    .keys()
+                    .map(|k| (k.clone(), self.line_of(self.key_offset(span.clone(), k))))
+                    .collect();
                 Ok(StageConfig {
                     label,
                     kind: StageKind::Builtin { name: name.to_owned(), options },
                     line,
+                    origin: self.path.clone(),
+                    key_lines,
                 })
             }
             (None, Some(command)) => {
@@ -251,7 +257,13 @@ impl PipelineConfig {
                         .file_stem()
                         .map_or_else(|| "external".to_owned(), |s| s.to_string_lossy().into_owned()),
                 };
-                Ok(StageConfig { label, kind: StageKind::External { command, processes, timeout_secs }, line })
+                Ok(StageConfig {
+                    label,
+                    kind: StageKind::External { command, processes, timeout_secs },
+                    line,
+                    origin: self.path.clone(),
+                    key_lines: Vec::new(),
+                })
             }
         }
     }
@@ -276,12 +288,20 @@ impl StageConfig {
                     stage: name.clone(),
                     message: "not in this binary's registry".into(),
                 })?;
-                (spec.build)(options)
-                    .map(Some)
-                    .map_err(|e| DriverError::Stage {
-                        stage: self.label.clone(),
-                        message: e.to_string(),
-                    })
+                (spec.build)(options).map(Some).map_err(|e| {
+                    let message = e.to_string();
+                    let line = self
+                        .key_lines
+                        .iter()
+                        .find(|(key, _)| message.contains(key.as_str()))
+                        .map_or(self.line, |(_, line)| *line);
+                    let path = if line == 0 {
+                        self.origin.clone()
+                    } else {
+                        format!("{}:{line}", self.origin)
+                    };
+                    DriverError::Config { path, message }
+                })
             }
         }
     }
@@ -326,7 +346,15 @@ mod tests {
             Ok(c) => c,
             Err(e) => return e.to_string(),
         };
-        config.stages(&registry()).unwrap_err().to_string()
+        let registry = registry();
+        match config.stages(&registry) {
+            Err(e) => e.to_string(),
+            Ok(stages) => stages
+                .iter()
+                .find_map(|s| s.build(&registry).err())
+                .expect("an error")
+                .to_string(),
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod run;
 pub use config::{ErrorPolicy, PipelineConfig, StageConfig, StageKind};
 pub use input::Reject;
 pub use input::{expand_inputs, InputSource};
+pub use output::write_file_atomic;
 pub use registry::Registry;
 pub use run::{run_pipeline, LoadedCorpus, RunOptions, RunSummary, StageStats};
 

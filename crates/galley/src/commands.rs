@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use galley_cleanup::CorpusLexicon;
 use galley_driver::{
-    run_pipeline, PipelineConfig, Registry, RunOptions, RunSummary, StageConfig, StageKind,
+    expand_inputs, run_pipeline, write_file_atomic, LoadedCorpus, PipelineConfig, Registry,
+    RunOptions, RunSummary, StageConfig, StageKind,
 };
 use galley_record::{restore, Document, Edit};
 
@@ -28,6 +30,9 @@ pub fn dispatch(cli: Cli, registry: &Registry) -> Result<ExitCode> {
         Command::Validate { config } => {
             let config = PipelineConfig::load(&config)?;
             let stages = config.stages(registry)?;
+            for stage in &stages {
+                stage.build(registry)?; // options are only fully checked by the stage itself
+            }
             print!("{}", describe_pipeline(&config, &stages));
             Ok(ExitCode::SUCCESS)
         }
@@ -117,6 +122,8 @@ fn stage(args: StageArgs, registry: &Registry) -> Result<ExitCode> {
             options: args.set.into_iter().collect(),
         },
         line: 0,
+        origin: "--set".to_owned(),
+        key_lines: Vec::new(),
     };
     execute(&options, &[stage], registry, args.io.allow_rejects)
 }
@@ -308,6 +315,13 @@ fn restore_command(args: RestoreArgs) -> Result<ExitCode> {
 }
 
 fn lexicon_build(inputs: &[PathBuf], output: &Path) -> Result<ExitCode> {
-    let _ = (inputs, output);
-    bail!("the cleanup stage is not built into this binary yet")
+    let sources = expand_inputs(inputs)?;
+    let lexicon = CorpusLexicon::from_corpus(&mut LoadedCorpus::new(&sources, 256))?;
+    let mut tsv = Vec::new();
+    lexicon
+        .write_tsv(&mut tsv)
+        .with_context(|| output.display().to_string())?;
+    write_file_atomic(output, &tsv)?;
+    eprintln!("galley: wrote the corpus lexicon to {} (use it with `lexicon = \"{}\"` in the cleanup stage)", output.display(), output.display());
+    Ok(ExitCode::SUCCESS)
 }

@@ -13,7 +13,11 @@ pub use galley_record as record;
 
 /// Every stage built into the `galley` binary, in pipeline order.
 pub fn builtin_registry() -> Registry {
-    Registry::new().with(galley_quotes::spec())
+    Registry::new()
+        .with(galley_cleanup::spec())
+        .with(galley_metadata::spec())
+        .with(galley_sentences::spec())
+        .with(galley_quotes::spec())
 }
 
 /// Parses the command line and runs it with the stages of `registry`; errors are printed
