@@ -471,7 +471,7 @@ static FIRST_PUBLISHED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:source|from)\s*:?\s*").expect("prefix pattern is valid"));
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<role>transcri(?:bed|ption)(?:\s*(?:/|\\|&|and|,)\s*(?:html\s*)?(?:mark-?up|marked\s+up))?|(?:html\s*)?mark-?up|marked\s+up|proof-?read(?:ing)?|proofed(?:\s+and\s+corrected)?|translat(?:ed|ion)|scann?ed|edited|converted)\s*(?:by\b)?\s*:?\s*")
+    Regex::new(r"(?i)^(?P<role>transcri(?:bed|ption)(?:\s*(?:/|\\|&|and|,)\s*(?:html\s*)?(?:mark-?up|marked\s+up))?|(?:html\s*)?mark-?up|marked\s+up|proof-?read(?:ing)?|proofed(?:\s+and\s+corrected)?|translat(?:ed|ion)|scann?ed|edited|converted)\s*:?\s*(?:by\b)?\s*:?\s*")
         .expect("credit pattern is valid")
 });
 static SUBMITTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -1287,7 +1287,7 @@ mod more_tests {
 
     #[test]
     fn stacked_title_lines_above_source_notes_stay_header() {
-        let text = format!("Leon Trotsky (1879–1940)\n\nThe Transitional Program\nThe Death Agony of Capitalism\nand the Tasks of the Fourth International\n\nWritten: 1938\nFirst Published: May–June 1938\nTranscription/HTML Markup: Sally Ryan & David Walters\n\n{PROSE}\n");
+        let text = format!("Leon Trotsky (1879–1940)\n\nThe Transitional Program\nThe Death Agony of Capitalism\nand the Tasks of the Fourth International\n\nWritten: 1938\nFirst Published: May–June 1938\nTranscription/HTML Markup: Sally Ryan & David Walters\nProofread: by Chris Clayton, 2006.\n\n{PROSE}\n");
         let e = extract(&text, &Settings::default(), None);
         assert_eq!(get(&e, "authors").as_deref(), Some("Leon Trotsky"));
         assert_eq!(

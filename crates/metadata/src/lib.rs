@@ -18,7 +18,7 @@ pub use learn::Repetition;
 const NAME: &str = "metadata";
 
 /// Options of the `metadata` stage.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MetadataOptions {
     /// Non-blank lines at the top of a page searched for chrome, title and header lines.
@@ -44,7 +44,7 @@ impl Default for MetadataOptions {
             tail_lines: 40,
             intro_paragraphs: 5,
             learn_repetition: true,
-            min_corpus_docs: 20,
+            min_corpus_docs: 10,
             repeat_ratio: 0.05,
             min_repeats: 3,
         }
@@ -56,7 +56,7 @@ const OPTIONS: &[OptionDoc] = &[
     OptionDoc { name: "tail_lines", kind: "integer", default: "40", help: "Non-blank lines at the bottom of a page searched for chrome, signature and footer lines." },
     OptionDoc { name: "intro_paragraphs", kind: "integer", default: "5", help: "Leading body paragraphs searched for editorial notes (\"first published in …\", \"signed …\")." },
     OptionDoc { name: "learn_repetition", kind: "bool", default: "true", help: "Learn site chrome from lines repeated across documents (a first pass over the input)." },
-    OptionDoc { name: "min_corpus_docs", kind: "integer", default: "20", help: "Fewest documents for repetition counts to be trusted; smaller inputs use shape rules only." },
+    OptionDoc { name: "min_corpus_docs", kind: "integer", default: "10", help: "Fewest documents for repetition counts to be trusted; smaller inputs use shape rules only." },
     OptionDoc { name: "repeat_ratio", kind: "float", default: "0.05", help: "Share of documents a line must appear in to count as chrome." },
     OptionDoc { name: "min_repeats", kind: "integer", default: "3", help: "Fewest documents a line must appear in to count as chrome, whatever the ratio." },
 ];
@@ -178,6 +178,17 @@ mod tests {
         let table: Options = toml::from_str("head_lines = 10\nlearn_repetition = false").unwrap();
         let stage = (spec().build)(&table).unwrap();
         assert!(!stage.wants_corpus());
+    }
+
+    #[test]
+    fn documented_defaults_are_the_defaults() {
+        let table: String = OPTIONS
+            .iter()
+            .map(|o| format!("{} = {}\n", o.name, o.default))
+            .collect();
+        let table: Options = toml::from_str(&table).unwrap();
+        let parsed: MetadataOptions = parse_options(NAME, &table).unwrap();
+        assert_eq!(parsed, MetadataOptions::default());
     }
 
     #[test]
