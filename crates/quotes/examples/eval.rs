@@ -222,7 +222,52 @@ fn annotated() {
     println!("  spans found that no annotation expects: {extra}");
 }
 
+/// CPU nanoseconds this thread has run (Linux `/proc/thread-self/schedstat`), so the
+/// figure is not skewed by other processes sharing the machine; `None` elsewhere.
+fn cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Single-thread throughput in CPU time (the criterion bench reports wall time).
+fn speed() {
+    let docs: Vec<String> = (0..64).map(|seed| synth::archive(seed, 80).text).collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let stage = galley_quotes::QuotesStage::default();
+    let records: Vec<galley_record::Document> = docs
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| galley_record::Document::new(i.to_string(), t))
+        .collect();
+    let rounds = 20;
+    let (mut cpu_total, mut wall_total) = (0u64, 0f64);
+    for _ in 0..rounds {
+        // fresh records each round, cloned outside the timed part
+        let mut round = records.clone();
+        let (Some(t0), wall) = (cpu_ns(), std::time::Instant::now()) else {
+            return;
+        };
+        for doc in round.iter_mut() {
+            let _ = galley_record::Stage::process(&stage, doc);
+        }
+        cpu_total += cpu_ns().unwrap_or(t0).saturating_sub(t0);
+        wall_total += wall.elapsed().as_secs_f64();
+        drop(round);
+    }
+    let cpu = cpu_total.max(1) as f64 / 1e9;
+    let total = (bytes * rounds) as f64 / 1e6;
+    println!("throughput on synthetic archive text ({total:.1} MB): {:.0} MB/s CPU time, {:.0} MB/s wall", total / cpu, total / wall_total);
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "--speed") {
+        speed();
+        return;
+    }
     spans_on_synthetic();
     annotated();
 }

@@ -542,43 +542,43 @@ fn is_subjectish(toks: &[Tok<'_>], first: usize) -> bool {
         )
 }
 
-/// First subject-like name or pronoun in a token list (outside brackets).
-fn first_mention(text: &str, toks: &[Tok<'_>], allow_pronoun: bool) -> Option<Found> {
-    let mut depth = 0i32;
-    let mut k = 0;
-    while k < toks.len() {
-        let t = &toks[k];
-        match t.text {
-            "(" | "[" => depth += 1,
-            ")" | "]" => depth -= 1,
-            _ => {}
-        }
-        if depth == 0 && t.word && is_subjectish(toks, k) {
-            if let Some((last, m)) = names::name_starting_at(toks, k) {
-                let sentence_initial_word =
-                    k == 0 && last == 0 && names::is_common_word(text, t.text);
-                if !sentence_initial_word {
-                    return Some(m);
-                }
+impl Ctx<'_> {
+    /// First subject-like name or pronoun in a token list (outside brackets).
+    fn first_mention(&self, toks: &[Tok<'_>], allow_pronoun: bool) -> Option<Found> {
+        let mut depth = 0i32;
+        let mut k = 0;
+        while k < toks.len() {
+            let t = &toks[k];
+            match t.text {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth -= 1,
+                _ => {}
             }
-            if allow_pronoun {
-                if let Some(p) = lexicon::pronoun(t.text) {
-                    if matches!(t.text, "he" | "He" | "she" | "She" | "they" | "They") {
-                        return Some(Found {
-                            start: t.start,
-                            end: t.end,
-                            kind: MentionKind::Pronoun(p),
-                        });
+            if depth == 0 && t.word && is_subjectish(toks, k) {
+                if let Some((last, m)) = names::name_starting_at(toks, k) {
+                    let sentence_initial_word =
+                        k == 0 && last == 0 && self.canon.is_common(self.text, t.text);
+                    if !sentence_initial_word {
+                        return Some(m);
+                    }
+                }
+                if allow_pronoun {
+                    if let Some(p) = lexicon::pronoun(t.text) {
+                        if matches!(t.text, "he" | "He" | "she" | "She" | "they" | "They") {
+                            return Some(Found {
+                                start: t.start,
+                                end: t.end,
+                                kind: MentionKind::Pronoun(p),
+                            });
+                        }
                     }
                 }
             }
+            k += 1;
         }
-        k += 1;
+        None
     }
-    None
-}
 
-impl Ctx<'_> {
     /// Sentences before byte `pos`, nearest first, within this and the two previous paragraphs.
     fn sentences_before(&self, pos: usize, para: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
@@ -631,7 +631,13 @@ impl Ctx<'_> {
                     let mut k = 0;
                     while k < toks.len() {
                         if toks[k].word && is_subjectish(&toks, k) {
-                            if let Some((last, m)) = names::name_starting_at(&toks, k) {
+                            if let Some((last, m)) =
+                                names::name_starting_at(&toks, k).filter(|&(last, _)| {
+                                    !(k == 0
+                                        && last == 0
+                                        && self.canon.is_common(self.text, toks[k].text))
+                                })
+                            {
                                 let female = names::looks_female(&self.text[m.start..m.end]);
                                 let ok = m.kind == MentionKind::Person
                                     && !(p == Pronoun::Male && female == Some(true))
@@ -661,7 +667,7 @@ impl Ctx<'_> {
     fn previous_sentence_agent(&self, pos: usize, para: usize, quote: usize) -> Option<Found> {
         let (lo, hi) = *self.sentences_before(pos, para).get(1)?;
         let toks = self.outside_quotes(text::tokens(self.text, lo, hi), quote);
-        first_mention(self.text, &toks, false)
+        self.first_mention(&toks, false)
     }
 
     /// The cue and subject in the last sentence of the previous paragraph, when this
@@ -686,7 +692,8 @@ impl Ctx<'_> {
             // `… old Thomas Weller rose from his bench.` ¶ `“Friends, …`: the person the
             // narrative paragraph ends on takes the floor (weak evidence).
             let narrative = !self.quotes.iter().any(|o| o.para == q.para - 1);
-            let m = first_mention(self.text, &toks, false)
+            let m = self
+                .first_mention(&toks, false)
                 .filter(|m| narrative && m.kind == MentionKind::Person)?;
             return Some(Hit {
                 mention: m,
@@ -788,7 +795,7 @@ impl Ctx<'_> {
                         let initial = names::mention_starting_at(&a.before, 0)
                             .map(|(_, m)| m)
                             .filter(|m| m.kind == MentionKind::Phrase);
-                        if let Some(m) = first_mention(self.text, &a.near[..v], true).or(initial) {
+                        if let Some(m) = self.first_mention(&a.near[..v], true).or(initial) {
                             hits.push(Hit {
                                 mention: m,
                                 cue: Some(cue),
@@ -866,8 +873,9 @@ impl Ctx<'_> {
                         confidence: 0.55,
                     });
                 }
-            } else if let Some(m) = first_mention(self.text, &a.before, true)
-                .or_else(|| first_mention(self.text, &a.after, true))
+            } else if let Some(m) = self
+                .first_mention(&a.before, true)
+                .or_else(|| self.first_mention(&a.after, true))
             {
                 hits.push(Hit {
                     mention: m,

@@ -488,9 +488,20 @@ fn fullness(name: &str) -> (usize, usize, usize) {
 #[derive(Debug, Default)]
 pub struct Canon {
     cache: std::cell::RefCell<std::collections::HashMap<(String, MentionKind), String>>,
+    common: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
 impl Canon {
+    /// Memoised [`is_common_word`].
+    pub fn is_common(&self, text: &str, word: &str) -> bool {
+        if let Some(&hit) = self.common.borrow().get(word) {
+            return hit;
+        }
+        let common = is_common_word(text, word);
+        self.common.borrow_mut().insert(word.to_owned(), common);
+        common
+    }
+
     pub fn get(&self, text: &str, surface: &str, kind: MentionKind) -> String {
         let key = (surface.to_owned(), kind);
         if let Some(hit) = self.cache.borrow().get(&key) {
