@@ -203,8 +203,8 @@ struct Next {
 enum Before {
     Normal,
     Number,
-    /// A one-letter capital: an initial or the pronoun `I`.
-    Initial(u8),
+    /// A one-letter capital: an initial, or the pronoun `I` when `true`.
+    Initial(bool),
     /// Chains of single letters: `U.S`, `L.D`, `V.I`.
     Chain,
     /// `a.m` / `p.m`.
@@ -357,14 +357,14 @@ impl Blocks<'_> {
             // After `?`/`!` a lower-case pronoun or article opens a sentence whose capital was
             // lost (`Was it an accident? no one believed so.`), unless a speech verb follows
             // (`what then? we asked`).
-            Term::Strong => {
+            Terminator::Strong => {
                 next.kind != NextKind::Lower
                     || (self.flags.split_lowercase
                         && !closed
                         && next.pronoun_like
                         && !self.speech_verb_after(q, be))
             }
-            Term::Ellipsis => {
+            Terminator::Ellipsis => {
                 let ends = next.kind == NextKind::Upper && !next.pronoun_i;
                 // `compounds. . . . The`: the attached stop ends the sentence and the spaced
                 // ellipsis opens the next one.
@@ -377,7 +377,7 @@ impl Blocks<'_> {
                 }
                 ends
             }
-            Term::Period => self.period(seg, p, closed, &next),
+            Terminator::Period => self.period(seg, p, closed, &next),
         };
         if split {
             Step::Split { end: j, next: q }
@@ -398,8 +398,8 @@ impl Blocks<'_> {
                 Before::Abbrev(Class::Prepositive) => false,
                 Before::Abbrev(Class::Regular) | Before::Chain => closed || next.starter,
                 Before::Time => words_between(b, seg, ws) >= 3,
-                Before::Initial(c) => {
-                    next.starter || (c == b'I' && !self.previous_capitalised(seg, ws))
+                Before::Initial(pronoun) => {
+                    next.starter || (pronoun && !self.previous_capitalised(seg, ws))
                 }
             },
             NextKind::Lower => {
@@ -443,8 +443,8 @@ impl Blocks<'_> {
     }
 
     /// OCR lost the space after a terminator (`in 1929.Here we`, `strike?The`).
-    fn missing_space(&self, seg: usize, p: usize, j: usize, term: Term) -> bool {
-        if !self.flags.split_missing_space || term == Term::Ellipsis {
+    fn missing_space(&self, seg: usize, p: usize, j: usize, term: Terminator) -> bool {
+        if !self.flags.split_missing_space || term == Terminator::Ellipsis {
             return false;
         }
         let b = self.text.as_bytes();
@@ -474,7 +474,7 @@ impl Blocks<'_> {
         if token.iter().any(|c| matches!(c, b'@' | b'/' | b':' | b'.')) {
             return false;
         }
-        if term == Term::Strong {
+        if term == Terminator::Strong {
             return char_before(self.text, p).is_some_and(char::is_alphabetic);
         }
         let (ws, we) = self.word_before(seg, p);
@@ -524,7 +524,7 @@ impl Blocks<'_> {
             return chain(w);
         }
         if w.len() == 1 && w[0].is_ascii_uppercase() {
-            return Before::Initial(w[0]);
+            return Before::Initial(w[0] == b'I');
         }
         if w.len() == 1 && w[0].is_ascii_lowercase() {
             return Before::Abbrev(self.lexicon.class(w).unwrap_or(Class::Regular));
@@ -540,7 +540,7 @@ impl Blocks<'_> {
             let mut it = s.chars();
             if let (Some(c), None) = (it.next(), it.next()) {
                 if c.is_uppercase() {
-                    return Before::Initial(b'E');
+                    return Before::Initial(false);
                 }
             }
         }
@@ -643,7 +643,10 @@ impl Blocks<'_> {
             i += 1;
         }
         let s = skip_ws(self.text, i, be);
-        let e = s + b[s..be].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let e = s + b[s..be]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
         is_speech_verb(&b[s..e])
     }
 
@@ -658,8 +661,6 @@ impl Blocks<'_> {
         ps > seg && char_at(self.text, ps).is_some_and(char::is_uppercase)
     }
 }
-
-type Term = Terminator;
 
 /// Reads the run of terminators starting at `p`: `.`, `?!`, `...`, `…`, `. . . .`.
 fn cluster(b: &[u8], p: usize, be: usize) -> (usize, Terminator) {

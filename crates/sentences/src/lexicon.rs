@@ -57,8 +57,8 @@ const REGULAR: &[&str] = &[
     "cpl", "pte", "pvt", "gov", "govs", "sen", "rep", "reps", "pres", "supt", "insp", "det", "fr",
     "br", "sr", "jr", "esq", "comr", "com", "cmde", "brig", "lieut", "sec", "treas", "asst",
     "assoc", "dir", // Organisations and places.
-    "co", "corp", "inc", "ltd", "plc", "bros", "assn", "dept", "univ", "inst", "soc", "acad", "ave",
-    "blvd", "rd", "sq", "mts", "ft", "pk", // Months.
+    "co", "corp", "inc", "ltd", "plc", "bros", "assn", "dept", "univ", "inst", "soc", "acad",
+    "ave", "blvd", "rd", "sq", "mts", "ft", "pk", // Months.
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     // References and scholarly apparatus.
     "vol", "vols", "pp", "para", "paras", "ch", "chap", "chs", "sect", "secs", "figs", "pl", "pt",
@@ -250,16 +250,44 @@ const LOWER_STARTERS: &[&str] = &[
 /// Pronouns and articles: after `?`/`!` these open a sentence even in lower case, where a
 /// preposition (`Yahoo! in the accounts`) would not.
 const PRONOUN_LIKE: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "the", "this", "these", "those", "there",
-    "no", "nobody", "nothing", "his", "her", "their", "our", "my",
+    "he", "she", "it", "they", "we", "i", "you", "the", "this", "these", "those", "there", "no",
+    "nobody", "nothing", "his", "her", "their", "our", "my",
 ];
 
 /// Verbs of saying that follow a quotation and its speaker (`” Lenin asked`).
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "asked", "asks", "replied", "replies", "answered", "cried", "shouted",
-    "wrote", "writes", "declared", "declares", "exclaimed", "demanded", "added", "continued",
-    "insisted", "explained", "observed", "remarked", "retorted", "whispered", "muttered",
-    "called", "told", "tells", "warned", "protested", "objected", "concluded", "recalled",
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "answered",
+    "cried",
+    "shouted",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "exclaimed",
+    "demanded",
+    "added",
+    "continued",
+    "insisted",
+    "explained",
+    "observed",
+    "remarked",
+    "retorted",
+    "whispered",
+    "muttered",
+    "called",
+    "told",
+    "tells",
+    "warned",
+    "protested",
+    "objected",
+    "concluded",
+    "recalled",
 ];
 
 /// Words after which a line of prose cannot end: a line ending in one was wrapped.
