@@ -1,7 +1,9 @@
 //! Scores the stage on the hand-written fixture pages (`tests/fixtures`): stated fields right,
 //! invented fields, boilerplate-line precision/recall/F1, body lines lost. Run with
 //! `cargo run --release -p galley-metadata --example eval [-- --verbose --no-learn --holdout]`
-//! (`--holdout`: the pages in `tests/fixtures/holdout`, written after the rules were fixed).
+//! (`--holdout`: the pages in `tests/fixtures/holdout`, written after the rules were fixed;
+//! `--noise`: seeded layout noise on every page — CRLF line ends, trailing spaces and no-break
+//! spaces, doubled blank lines — which must not change any figure).
 
 #[path = "../tests/common/score.rs"]
 mod score;
@@ -26,6 +28,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let doc = exp["doc"].as_str().ok_or("fixture without doc")?.to_owned();
         let text = std::fs::read_to_string(format!("{dir}/pages/{doc}.txt"))?;
         pages.push((exp, text));
+    }
+    if std::env::args().any(|a| a == "--noise") {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for (_, text) in &mut pages {
+            *text = add_noise(text, &mut seed);
+        }
     }
     let mut stage = MetadataStage::default();
     if learn {
@@ -70,4 +78,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("body lines lost: {}", total.body_lost.len());
     Ok(())
+}
+
+/// Layout noise that leaves every line's content intact.
+fn add_noise(text: &str, seed: &mut u64) -> String {
+    let mut next = || {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    };
+    let crlf = next() % 2 == 0;
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.split('\n') {
+        out.push_str(line);
+        match next() % 4 {
+            0 => out.push(' '),
+            1 => out.push('\u{a0}'),
+            _ => {}
+        }
+        out.push_str(if crlf { "\r\n" } else { "\n" });
+        if line.trim().is_empty() && next() % 3 == 0 {
+            out.push('\n');
+        }
+    }
+    out
 }

@@ -225,6 +225,18 @@ impl<'t> Page<'t> {
         }
     }
 
+    /// The next non-blank line follows directly and starts in lower case: `ci` is the first
+    /// line of a hard-wrapped paragraph, not a heading.
+    fn wraps_on(&self, ci: usize) -> bool {
+        ci + 1 < self.content.len()
+            && self.content[ci + 1] == self.content[ci] + 1
+            && self
+                .line(ci + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    }
+
     fn line(&self, ci: usize) -> &'t str {
         let l = self.lines[self.content[ci]];
         &self.text[l.content_start..l.content_end]
@@ -338,6 +350,11 @@ fn scan_head(
             | LineKind::YearLine
             | LineKind::DateLine
             | LineKind::Name => {}
+            // A hard-wrapped paragraph (next line directly below, in lower case) is body.
+            LineKind::Short if page.wraps_on(ci) && !meta_follows(page, ci, 3) => {
+                layout.body = Some((ci, n - 1));
+                return;
+            }
             LineKind::Short if layout.title.is_none() && t.len() <= 250 => layout.title = Some(ci),
             LineKind::Short
                 if layout.subtitle.is_none()
@@ -1299,6 +1316,17 @@ mod more_tests {
             get(&e, "transcribed_by").as_deref(),
             Some("Sally Ryan; David Walters")
         );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_not_titles() {
+        let text = "A Title\n\nIt would be a mistake to think that the bureaucracy acts\nfrom stupidity alone; its policy flows from its position.\n";
+        let e = extract(text, &Settings::default(), None);
+        assert_eq!(get(&e, "title").as_deref(), Some("A Title"));
+        assert_eq!(get(&e, "subtitle"), None);
+        let untitled = "The strike committee met on Sunday evening in the back\nroom of the union hall, as it always did.\n";
+        let e = extract(untitled, &Settings::default(), None);
+        assert!(e.metadata.fields.is_empty(), "{:?}", e.metadata);
     }
 
     #[test]
