@@ -168,6 +168,8 @@ enum Terminator {
     Ellipsis,
     /// Contains `?` or `!`.
     Strong,
+    /// `?` or `!` run into an ellipsis (`What then?…`): the writer trails on.
+    Trailing,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +194,10 @@ struct Next {
     list_marker: bool,
     /// A lower-case word that plausibly opens a sentence (`the`, `he`).
     lower_starter: bool,
+    /// A Roman numeral (`I`, `IV`, `xii`) standing alone.
+    roman: bool,
+    /// The gap before the word holds a line break.
+    new_line: bool,
     /// A lower-case pronoun or article (`he`, `the`, `no`).
     pronoun_like: bool,
     /// The next token opens a bracket: `changed. (signed) V.I. Ulianov`.
@@ -346,7 +352,11 @@ impl Blocks<'_> {
         if !quotes.is_empty() && quotes.iter().any(|&(o, c)| o < j && j < c) {
             return resume;
         }
-        let next = self.next_word(q, be);
+        if inside_square_brackets(b, seg, p, j, be) {
+            return resume;
+        }
+        let mut next = self.next_word(q, be);
+        next.new_line = b[j..q].contains(&b'\n');
         let closed = j > cend;
         // `“What is to be done?” Lenin asked.`: a name and a speech verb after a closed
         // quotation continue its sentence.
@@ -364,6 +374,7 @@ impl Blocks<'_> {
                         && next.pronoun_like
                         && !self.speech_verb_after(q, be))
             }
+            Terminator::Trailing => next.kind != NextKind::Lower,
             Terminator::Ellipsis => {
                 let ends = next.kind == NextKind::Upper && !next.pronoun_i;
                 // `compounds. . . . The`: the attached stop ends the sentence and the spaced
@@ -396,6 +407,8 @@ impl Blocks<'_> {
                 Before::Normal | Before::Number => !self.inline_enumerator(seg, ws, we, before),
                 Before::Abbrev(Class::Final | Class::Numeral) => true,
                 Before::Abbrev(Class::Prepositive) => false,
+                // `Vol. I (London, 1950)`: a Roman numeral after an abbreviation is a number.
+                Before::Abbrev(Class::Regular) if next.roman => false,
                 Before::Abbrev(Class::Regular) | Before::Chain => closed || next.starter,
                 Before::Time => words_between(b, seg, ws) >= 3,
                 Before::Initial(pronoun) => {
@@ -418,12 +431,18 @@ impl Blocks<'_> {
                 };
                 self.flags.split_lowercase && !closed && ordinary && next.lower_starter
             }
-            NextKind::Digit => {
-                matches!(
-                    before,
-                    Before::Normal | Before::Number | Before::Abbrev(Class::Final)
-                ) && next.list_marker
-            }
+            // A number opens a sentence after a year or an ordinary word (`in 1928. 500
+            // joined`), after a line break, or as the next list label.
+            NextKind::Digit => match before {
+                Before::Number => true,
+                Before::Normal => {
+                    next.list_marker
+                        || next.new_line
+                        || (we - ws >= 4 && b[ws..we].iter().all(u8::is_ascii_lowercase))
+                }
+                Before::Abbrev(Class::Final) => next.list_marker || next.new_line,
+                _ => false,
+            },
             NextKind::Dash => matches!(
                 before,
                 Before::Normal | Before::Number | Before::Abbrev(Class::Final | Class::Numeral)
@@ -575,6 +594,8 @@ impl Blocks<'_> {
             list_marker: false,
             lower_starter: false,
             pronoun_like: false,
+            roman: false,
+            new_line: false,
             bracket: matches!(b.get(q), Some(b'(' | b'[')),
         };
         let Some(c) = char_at(self.text, r) else {
@@ -593,6 +614,11 @@ impl Blocks<'_> {
             let initial = word.len() == 1 && b.get(we) == Some(&b'.');
             next.starter = is_starter(word) && !initial;
             next.pronoun_i = word == b"I";
+            next.roman = !word.is_empty()
+                && word.iter().all(|c| b"IVXLC".contains(c))
+                && !b
+                    .get(we)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'\'');
         } else if c.is_lowercase() {
             next.kind = NextKind::Lower;
             let we = r + b[r..be]
@@ -686,7 +712,9 @@ fn cluster(b: &[u8], p: usize, be: usize) -> (usize, Terminator) {
             _ => break,
         }
     }
-    let term = if strong {
+    let term = if strong && (ell || dots > 0) {
+        Terminator::Trailing
+    } else if strong {
         Terminator::Strong
     } else if ell || dots >= 2 {
         Terminator::Ellipsis
@@ -768,6 +796,16 @@ fn chain(w: &[u8]) -> Before {
         }
         _ => Before::Chain,
     }
+}
+
+/// Whether `p` lies inside a square-bracketed editorial insertion (`[Editor’s note: … .]`)
+/// that closes later in the block: such notes are kept whole.
+fn inside_square_brackets(b: &[u8], seg: usize, p: usize, j: usize, be: usize) -> bool {
+    let Some(k) = memchr::memrchr(b'[', &b[seg..p]) else {
+        return false;
+    };
+    let open = seg + k;
+    memchr::memchr(b']', &b[open..p]).is_none() && memchr::memchr(b']', &b[j..be]).is_some()
 }
 
 fn words_between(b: &[u8], from: usize, to: usize) -> usize {

@@ -45,30 +45,35 @@ pub(crate) enum Class {
     Numeral,
 }
 
+#[rustfmt::skip]
 const PREPOSITIVE: &[&str] = &[
     "cf", "viz", "vs", "ca", "circ", "approx", "esp", "incl", "excl", "ie", "eg", "resp", "abt",
     "sc", "scil",
 ];
 
+#[rustfmt::skip]
 const REGULAR: &[&str] = &[
     // Titles, ranks and forms of address.
-    "mr", "mrs", "ms", "messrs", "mme", "mmes", "mlle", "dr", "drs", "prof", "profs", "rev", "revd",
-    "hon", "rt", "st", "ste", "mt", "gen", "lt", "col", "capt", "cmdr", "cdr", "adm", "maj", "sgt",
-    "cpl", "pte", "pvt", "gov", "govs", "sen", "rep", "reps", "pres", "supt", "insp", "det", "fr",
-    "br", "sr", "jr", "esq", "comr", "com", "cmde", "brig", "lieut", "sec", "treas", "asst",
-    "assoc", "dir", // Organisations and places.
+    "mr", "mrs", "ms", "messrs", "mme", "mmes", "mlle", "dr", "drs", "prof", "profs", "rev",
+    "revd", "hon", "rt", "st", "ste", "mt", "gen", "lt", "col", "capt", "cmdr", "cdr", "adm",
+    "maj", "sgt", "cpl", "pte", "pvt", "gov", "govs", "sen", "rep", "reps", "pres", "supt",
+    "insp", "det", "fr", "br", "bro", "sr", "jr", "esq", "comr", "com", "cde", "cmde", "brig",
+    "lieut", "sec", "secy", "treas", "asst", "assoc", "dir", "cllr", "coun", "ald", "ven",
+    "msgr", "atty", "mons", "sra", "srta", "vp",
+    // Organisations and places.
     "co", "corp", "inc", "ltd", "plc", "bros", "assn", "dept", "univ", "inst", "soc", "acad",
-    "ave", "blvd", "rd", "sq", "mts", "ft", "pk", // Months.
+    "ave", "blvd", "rd", "sq", "mts", "ft", "pk", "pl",
+    // Months.
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     // References and scholarly apparatus.
-    "vol", "vols", "pp", "para", "paras", "ch", "chap", "chs", "sect", "secs", "figs", "pl", "pt",
+    "vol", "vols", "pp", "para", "paras", "ch", "chap", "chs", "sect", "secs", "figs", "pt",
     "pts", "bk", "bks", "ser", "suppl", "app", "nn", "ll", "cols", "ff", "seq", "seqq", "ibid",
     "ib", "id", "op", "cit", "loc", "al", "ed", "eds", "edn", "trans", "transl", "tr", "repr",
     "rpt", "orig", "publ", "comp", "ref", "refs", "fol", "fols", "ms", "mss", "annot", "introd",
     // Measures and time.
-    "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks", "mo", "mos", "lb", "lbs",
-    "oz", "ozs", "cwt", "yd", "yds", "km", "kms", "sq", "cu", "doz", "max", "est", "prox", "ult",
-    "inst", "dist", "misc", "cont", "contd",
+    "hr", "hrs", "min", "mins", "secs", "yr", "yrs", "wk", "wks", "mo", "mos", "lb", "lbs", "oz",
+    "ozs", "cwt", "yd", "yds", "km", "kms", "cu", "doz", "max", "est", "prox", "ult", "dist",
+    "misc", "cont", "contd",
 ];
 
 const FINAL: &[&str] = &["etc", "cent"];
@@ -78,167 +83,29 @@ const NUMERAL: &[&str] = &["no", "nos", "art", "arts", "n°", "nº", "fig", "fig
 /// Words that typically open an English sentence: closed-class words and sentence adverbs.
 /// Names and months are deliberately absent (`May`, `Will`, `March`, `Grace`): after an
 /// abbreviation they are far more likely to continue a name or date than to open a sentence.
+#[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "A",
-    "About",
-    "Above",
-    "According",
-    "After",
-    "Afterwards",
-    "Again",
-    "Against",
-    "All",
-    "Also",
-    "Although",
-    "Always",
-    "Among",
-    "An",
-    "And",
-    "Another",
-    "Any",
-    "Anyone",
-    "Anything",
-    "Are",
-    "As",
-    "At",
-    "Because",
-    "Before",
-    "Being",
-    "Besides",
-    "Both",
-    "But",
-    "By",
-    "Can",
-    "Could",
-    "Did",
-    "Do",
-    "Does",
-    "During",
-    "Each",
-    "Either",
-    "Even",
-    "Every",
-    "Everyone",
-    "Everything",
-    "Finally",
-    "First",
-    "For",
-    "From",
-    "Furthermore",
-    "Had",
-    "Has",
-    "Have",
-    "He",
-    "Hence",
-    "Her",
-    "Here",
-    "Hers",
-    "Him",
-    "His",
-    "How",
-    "However",
-    "I",
-    "If",
-    "In",
-    "Indeed",
-    "Instead",
-    "Is",
-    "It",
-    "Its",
-    "Just",
-    "Last",
-    "Later",
-    "Let",
-    "Many",
-    "Meanwhile",
-    "Might",
-    "Moreover",
-    "Most",
-    "Much",
-    "Must",
-    "My",
-    "Neither",
-    "Never",
-    "Nevertheless",
-    "Next",
-    "No",
-    "Nobody",
-    "None",
-    "Nor",
-    "Not",
-    "Nothing",
-    "Now",
-    "Of",
-    "Often",
-    "On",
-    "Once",
-    "One",
-    "Only",
-    "Or",
-    "Other",
-    "Others",
-    "Our",
-    "Perhaps",
-    "Please",
-    "Second",
-    "Shall",
-    "She",
-    "Should",
-    "Since",
-    "So",
-    "Some",
-    "Someone",
-    "Something",
-    "Soon",
-    "Still",
-    "Such",
-    "That",
-    "The",
-    "Their",
-    "Them",
-    "Then",
-    "There",
-    "Therefore",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "Thus",
-    "To",
-    "Today",
-    "Under",
-    "Until",
-    "Upon",
-    "Was",
-    "We",
-    "Were",
-    "What",
-    "When",
-    "Whenever",
-    "Where",
-    "Whether",
-    "Which",
-    "While",
-    "Who",
-    "Whoever",
-    "Whom",
-    "Whose",
-    "Why",
-    "With",
-    "Within",
-    "Without",
-    "Would",
-    "Yes",
-    "Yesterday",
-    "Yet",
-    "You",
-    "Your",
+    "A", "About", "Above", "According", "After", "Afterwards", "Again", "Against", "All",
+    "Also", "Although", "Always", "Among", "An", "And", "Another", "Any", "Anyone", "Anything",
+    "Are", "As", "At", "Because", "Before", "Being", "Besides", "Both", "But", "By", "Can",
+    "Could", "Did", "Do", "Does", "During", "Each", "Either", "Even", "Every", "Everyone",
+    "Everything", "Finally", "First", "For", "From", "Furthermore", "Had", "Has", "Have", "He",
+    "Hence", "Her", "Here", "Hers", "Him", "His", "How", "However", "I", "If", "In", "Indeed",
+    "Instead", "Is", "It", "Its", "Just", "Last", "Later", "Let", "Many", "Meanwhile", "Might",
+    "Moreover", "Most", "Much", "Must", "My", "Neither", "Never", "Nevertheless", "Next", "No",
+    "Nobody", "None", "Nor", "Not", "Nothing", "Now", "Of", "Often", "On", "Once", "One",
+    "Only", "Or", "Other", "Others", "Our", "Perhaps", "Please", "Second", "Shall", "She",
+    "Should", "Since", "So", "Some", "Someone", "Something", "Soon", "Still", "Such", "That",
+    "The", "Their", "Them", "Then", "There", "Therefore", "These", "They", "This", "Those",
+    "Though", "Thus", "To", "Today", "Under", "Until", "Upon", "Was", "We", "Were", "What",
+    "When", "Whenever", "Where", "Whether", "Which", "While", "Who", "Whoever", "Whom", "Whose",
+    "Why", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
 ];
 
 /// Lower-case words that plausibly open a sentence whose capital OCR lost (`1935. the camp`).
 /// Prepositions such as `of`, `by`, `to` are left out: after an unknown abbreviation they
 /// usually continue the sentence (`ref. to`, `Ges. by`).
+#[rustfmt::skip]
 const LOWER_STARTERS: &[&str] = &[
     "a", "after", "all", "also", "although", "an", "as", "at", "before", "both", "but", "each",
     "even", "every", "he", "her", "here", "his", "however", "i", "if", "in", "it", "its", "many",
@@ -249,48 +116,23 @@ const LOWER_STARTERS: &[&str] = &[
 
 /// Pronouns and articles: after `?`/`!` these open a sentence even in lower case, where a
 /// preposition (`Yahoo! in the accounts`) would not.
+#[rustfmt::skip]
 const PRONOUN_LIKE: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "the", "this", "these", "those", "there", "no",
     "nobody", "nothing", "his", "her", "their", "our", "my",
 ];
 
 /// Verbs of saying that follow a quotation and its speaker (`” Lenin asked`).
+#[rustfmt::skip]
 const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "asked",
-    "asks",
-    "replied",
-    "replies",
-    "answered",
-    "cried",
-    "shouted",
-    "wrote",
-    "writes",
-    "declared",
-    "declares",
-    "exclaimed",
-    "demanded",
-    "added",
-    "continued",
-    "insisted",
-    "explained",
-    "observed",
-    "remarked",
-    "retorted",
-    "whispered",
-    "muttered",
-    "called",
-    "told",
-    "tells",
-    "warned",
-    "protested",
-    "objected",
-    "concluded",
-    "recalled",
+    "said", "says", "asked", "asks", "replied", "replies", "answered", "cried", "shouted",
+    "wrote", "writes", "declared", "declares", "exclaimed", "demanded", "added", "continued",
+    "insisted", "explained", "observed", "remarked", "retorted", "whispered", "muttered",
+    "called", "told", "tells", "warned", "protested", "objected", "concluded", "recalled",
 ];
 
 /// Words after which a line of prose cannot end: a line ending in one was wrapped.
+#[rustfmt::skip]
 const JOINERS: &[&str] = &[
     "a", "about", "after", "against", "among", "an", "and", "are", "as", "at", "be", "been",
     "before", "between", "but", "by", "de", "during", "for", "from", "had", "has", "have", "her",
@@ -301,6 +143,7 @@ const JOINERS: &[&str] = &[
 ];
 
 /// Openings of a letter's salutation line (`Dear Comrades,`).
+#[rustfmt::skip]
 const SALUTATIONS: &[&str] = &[
     "dear",
     "esteemed",
@@ -322,6 +165,7 @@ const SALUTATIONS: &[&str] = &[
 ];
 
 /// Last words of a letter's closing line (`Yours fraternally,`).
+#[rustfmt::skip]
 const CLOSINGS: &[&str] = &[
     "yours",
     "sincerely",

@@ -139,6 +139,18 @@ fn titles_and_initials() {
 #[test]
 fn reference_abbreviations_before_numbers() {
     check(
+        "Carr, Vol. I (London, 1950), ch. IV. It is long.",
+        &["Carr, Vol. I (London, 1950), ch. IV.", "It is long."],
+    );
+    check(
+        "He had 40 followers in 1928. 500 joined later.",
+        &["He had 40 followers in 1928.", "500 joined later."],
+    );
+    check(
+        "1917 – Revolution.\n1918 – Peace.",
+        &["1917 – Revolution.", "1918 – Peace."],
+    );
+    check(
         "From Fourth International, Vol. VI No. 8, August 1945, pp. 229–30.",
         &["From Fourth International, Vol. VI No. 8, August 1945, pp. 229–30."],
     );
