@@ -824,10 +824,18 @@ impl Ctx<'_> {
             strong = true;
         }
 
+        // A paragraph that is nothing but a quotation is a line of dialogue (`“All night?”`).
+        let para = self.paras[q.para];
+        let whole_paragraph = !nested
+            && self.text[para.start..q.open].trim().is_empty()
+            && self.text[q.outer_end().min(para.end)..para.end]
+                .trim()
+                .is_empty()
+            && (s.terminal || content.trim_end().ends_with(','));
         let direct = if nested {
             s.utterance() && s.words >= 6
         } else {
-            strong || s.utterance()
+            strong || s.utterance() || whole_paragraph
         };
         if !direct {
             let (prev, _) = self.siblings(i);

@@ -212,6 +212,8 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
         }
     }
 
+    turn_taking(text, &paras, &raw, &mut atts);
+
     let mut pending: Vec<Pending> = Vec::new();
     for ((q, at), gid) in raw.iter().zip(atts).zip(gids) {
         if !in_boilerplate(q.open) {
@@ -292,6 +294,46 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
     out
 }
 
+/// Dialogue without tags: in a run of paragraphs that each open with a quotation, an
+/// unattributed turn goes to the speaker of the turn before the previous one, when the two
+/// previous turns had different speakers (A, B, A, B …).
+fn turn_taking(
+    text: &str,
+    paras: &[text::Para],
+    raw: &[RawQuote],
+    atts: &mut [attribute::Attribution],
+) {
+    // first top-level span of each paragraph, and whether it opens the paragraph
+    let mut turn: Vec<Option<(usize, bool)>> = vec![None; paras.len()];
+    for (i, q) in raw.iter().enumerate() {
+        let p = paras[q.para];
+        if q.marks && q.parent.is_none() && turn[q.para].is_none() {
+            turn[q.para] = Some((i, text[p.start..q.open].trim().is_empty()));
+        }
+    }
+    for pi in 2..paras.len() {
+        let (Some((i, true)), Some((a, _)), Some((b, _))) = (turn[pi], turn[pi - 1], turn[pi - 2])
+        else {
+            continue;
+        };
+        if atts[i].speaker.is_some()
+            || atts[i].kind != QuoteKind::Direct
+            || raw[i].continues.is_some()
+        {
+            continue;
+        }
+        let (Some(sa), Some(sb)) = (atts[a].speaker.clone(), atts[b].speaker.clone()) else {
+            continue;
+        };
+        if sa.name != sb.name && atts[a].kind == QuoteKind::Direct {
+            let at = &mut atts[i];
+            at.speaker = Some(sb);
+            at.sieve = Some("turn-taking");
+            at.confidence = 0.5;
+        }
+    }
+}
+
 fn previous_sibling(raw: &[RawQuote], i: usize) -> Option<usize> {
     let q = &raw[i];
     (0..i).rev().find(|&j| {
@@ -331,6 +373,18 @@ mod tests {
         let mut bad = Options::new();
         bad.insert("blockquotes".into(), true.into());
         assert!((spec().build)(&bad).is_err());
+    }
+
+    #[test]
+    fn untagged_turns_alternate_between_the_two_speakers() {
+        let text = "“Where were you?” asked Anna.\n\n“At the station,” said Boris.\n\n“All night?”\n\n“All night.”";
+        let q = find_quotes(text);
+        let speakers: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Anna"), Some("Boris"), Some("Anna"), Some("Boris")]
+        );
+        assert_eq!(q[2].sieve.as_deref(), Some("turn-taking"));
     }
 
     #[test]
