@@ -2,6 +2,7 @@
 //! invented fields, boilerplate-line precision/recall/F1, body lines lost. Run with
 //! `cargo run --release -p galley-metadata --example eval [-- --verbose --no-learn --holdout]`
 //! (`--holdout`: the pages in `tests/fixtures/holdout`, written after the rules were fixed;
+//! `--dir D`: any directory with `expected.jsonl` and `pages/`;
 //! `--noise`: seeded layout noise on every page — CRLF line ends, trailing spaces and no-break
 //! spaces, doubled blank lines — which must not change any figure).
 
@@ -16,10 +17,11 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let verbose = std::env::args().any(|a| a == "--verbose");
     let learn = !std::env::args().any(|a| a == "--no-learn");
-    let dir = if std::env::args().any(|a| a == "--holdout") {
-        format!("{FIXTURES}/holdout")
-    } else {
-        FIXTURES.to_owned()
+    let args: Vec<String> = std::env::args().collect();
+    let dir = match args.iter().position(|a| a == "--dir") {
+        Some(i) => args.get(i + 1).cloned().ok_or("--dir needs a directory")?,
+        None if args.iter().any(|a| a == "--holdout") => format!("{FIXTURES}/holdout"),
+        None => FIXTURES.to_owned(),
     };
     let expected = std::fs::read_to_string(format!("{dir}/expected.jsonl"))?;
     let mut pages = Vec::new();

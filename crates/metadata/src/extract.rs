@@ -15,7 +15,7 @@ use crate::learn::Repetition;
 use crate::lines::{
     after_prefix, byline, classify, first_marker, glue_point, is_alt_text, is_initials,
     is_person_name, is_site_name, is_strong_chrome, issue, name_part, pages, split_lines,
-    split_people, trailing_name, volume, Line, LineKind, MetaKind,
+    split_people, strip_full_stop, trailing_name, volume, Line, LineKind, MetaKind,
 };
 
 /// How much of a page is examined.
@@ -187,18 +187,11 @@ impl<'t> Builder<'t> {
 
 /// Trims the punctuation a value picks up from its line ("p. 4." → "4", "ETOL." → "ETOL").
 fn clean_value(v: &str) -> &str {
-    let v = v
-        .trim()
-        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '-' | '–' | '|'))
-        .trim();
-    // Keep the full stop of a final initial ("A.K.", "James P.").
-    let mut rev = v.chars().rev();
-    let initial = matches!((rev.next(), rev.next(), rev.next()), (Some('.'), Some(c), None | Some('.' | ' ')) if c.is_uppercase());
-    if initial {
-        v
-    } else {
-        v.trim_end_matches('.').trim()
-    }
+    strip_full_stop(
+        v.trim()
+            .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '-' | '–' | '|'))
+            .trim(),
+    )
 }
 
 /// One page being read.
@@ -594,6 +587,18 @@ fn credit_names(rest: &str) -> (Vec<String>, Option<&str>) {
     (names, site.filter(|s| !s.is_empty()))
 }
 
+/// A web archive's name: an acronym ("ETOL", "MIA") or a name with an archive word.
+fn looks_like_site(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    is_initials(s)
+        || [
+            "archive", "encyclop", "on-line", "online", "internet", "library", "website", ".org",
+            ".com", ".net",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Site candidates in order of trust.
 #[derive(Default)]
 struct Sites {
@@ -658,7 +663,9 @@ fn read_meta(
                     b.people(field, names.clone(), span.clone());
                 }
             }
-            if let Some(site) = site {
+            // "… for ETOL", "… for the Marxists’ Internet Archive" name the site; "translated
+            // for Labour Monthly" names a periodical.
+            if let Some(site) = site.filter(|s| !role.contains("translat") && looks_like_site(s)) {
                 first_set(&mut sites.credit, site, span);
             }
         }
@@ -819,7 +826,10 @@ fn read_intro(b: &mut Builder<'_>, t: &str, span: Range<usize>) {
     }
     if let Some(cue) = published.then(|| PUBLISHED_CUE.find(t)).flatten() {
         let sentence_start = t[..cue.start()].rfind(". ").map_or(0, |i| i + 2);
-        if EDITORIAL_SUBJECT.is_match(&t[sentence_start..cue.start()]) {
+        // The note names what it is about ("This article was first published in …"), or
+        // opens with the cue itself ("Originally printed in …").
+        let subject = &t[sentence_start..cue.start()];
+        if subject.trim().is_empty() || EDITORIAL_SUBJECT.is_match(subject) {
             let rest = &t[cue.end()..];
             let clause = &rest[..SENTENCE_END
                 .find(rest)

@@ -168,6 +168,10 @@ pub fn meta_kind(t: &str) -> Option<MetaKind> {
         return None;
     }
     let kind = META_SET.matches(t).iter().next().map(|i| META_KINDS[i])?;
+    // A note that goes on into further sentences is an editorial paragraph, read as body.
+    if kind != MetaKind::Copyright && t.len() > 100 && has_second_sentence(t) {
+        return None;
+    }
     let ok = match kind {
         // "From the first day of the strike, …" is prose, not a source note.
         MetaKind::Source if t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("from")) => {
@@ -185,6 +189,27 @@ pub fn meta_kind(t: &str) -> Option<MetaKind> {
         _ => true,
     };
     ok.then_some(kind)
+}
+
+/// A full stop after a word (not an abbreviation such as "Vol." or "St.") followed by a
+/// sentence of at least four words.
+fn has_second_sentence(t: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "Vol", "No", "Nos", "pp", "St", "Mr", "Mrs", "Dr", "Jr", "Sr", "ed", "eds", "trans", "Ed",
+    ];
+    t.match_indices(". ").any(|(i, _)| {
+        let word = t[..i]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let rest = &t[i + 2..];
+        let mut chars = rest.chars();
+        word.len() >= 2
+            && !ABBREVIATIONS.contains(&word)
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_lowercase)
+            && rest.split_whitespace().count() >= 4
+    })
 }
 
 pub(crate) static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -221,9 +246,23 @@ pub fn split_people(s: &str) -> Vec<&str> {
         Regex::new(r"\s*(?:,|;|\band\b|&|/)\s*").expect("separator pattern is valid")
     });
     SEP.split(s)
-        .map(|p| p.trim().trim_end_matches('.').trim())
+        .map(|p| strip_full_stop(p.trim()))
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// Drops a sentence's full stop but keeps that of a final initial ("A.K.", "Mike B.").
+pub fn strip_full_stop(v: &str) -> &str {
+    let mut rev = v.chars().rev();
+    let initial = matches!(
+        (rev.next(), rev.next(), rev.next()),
+        (Some('.'), Some(c), None | Some('.' | ' ')) if c.is_uppercase()
+    );
+    if initial {
+        v
+    } else {
+        v.trim_end_matches('.').trim_end()
+    }
 }
 
 /// Capitalised words that begin titles, site names and chrome, never a person's name.
