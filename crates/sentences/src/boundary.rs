@@ -564,9 +564,17 @@ impl Blocks<'_> {
             }
         }
         let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
-        // Pre-decimal money: `10s.`, `6d.`
-        if digits > 0 && digits + 1 == w.len() && matches!(w[digits], b's' | b'd') {
-            return Before::Abbrev(Class::Final);
+        // Pre-decimal money: `10s.`, `6d.`, `2½d.`
+        if let Some((unit, amount)) = w.split_last() {
+            let fraction = |c: &[u8]| matches!(c, [0xC2, 0xBC..=0xBE]);
+            let numeric = !amount.is_empty()
+                && amount
+                    .iter()
+                    .all(|&c| c.is_ascii_digit() || c == 0xC2 || (0xBC..=0xBE).contains(&c))
+                && (amount.iter().any(u8::is_ascii_digit) || amount.windows(2).any(fraction));
+            if matches!(unit, b's' | b'd') && numeric {
+                return Before::Abbrev(Class::Final);
+            }
         }
         if digits > 0
             && w.iter()
