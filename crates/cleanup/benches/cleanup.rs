@@ -42,6 +42,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("clean archive text (1 thread)", |b| {
         b.iter(|| docs.iter().map(|d| cleanup.clean(d).edits.len()).sum::<usize>())
     });
+    for layer in ["normalize", "punctuation", "spelling", "context"] {
+        let opts = CleanupOptions { layers: vec![layer.to_owned()], ..CleanupOptions::default() };
+        let only = Cleanup::new(opts).expect("layer options").with_corpus(CorpusLexicon::from_texts(docs.iter().map(String::as_str)));
+        group.bench_function(format!("layer {layer} only"), |b| {
+            b.iter(|| docs.iter().map(|d| only.clean(d).edits.len()).sum::<usize>())
+        });
+    }
     group.bench_function("corpus pass (count words)", |b| {
         b.iter(|| CorpusLexicon::from_texts(docs.iter().map(String::as_str)).len())
     });

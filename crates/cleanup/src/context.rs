@@ -77,36 +77,37 @@ fn related_forms(lex: &Lexicon, a: &str, b: &str) -> bool {
         || lex.same_word(a, b)
 }
 
-/// The neighbouring word's id when only spaces separate it from the token.
-fn neighbour_id(text: &str, lex: &Lexicon, a: &Token, b: &Token, take_a: bool) -> Option<u32> {
-    let gap = &text[a.end..b.start];
-    if gap.is_empty() || !gap.chars().all(|c| c == ' ') {
-        return None;
-    }
-    let t = if take_a { a } else { b };
-    if t.core_end != t.end {
-        return None;
-    }
-    let w = &text[t.start..t.end];
-    match case_of(w) {
-        Case::Lower => lex.id(w),
-        Case::Title if !take_a => lex.id(&w.to_lowercase()),
-        _ => None,
-    }
-}
-
 /// Replacements for real-word errors.
 pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidence: f64) -> Vec<Replacement> {
     let lex = ev.lex;
     let mut out = Vec::new();
+    // Each token's id once (lower-case words; capitalised ones may follow), not per window.
+    let ids: Vec<Option<u32>> = tokens
+        .iter()
+        .map(|t| {
+            let w = &text[t.start..t.end];
+            match w.as_bytes().first() {
+                Some(b) if b.is_ascii_lowercase() => lex.id(w),
+                Some(b) if b.is_ascii_uppercase() && case_of(w) == Case::Title => lex.id(&w.to_ascii_lowercase()),
+                _ => None,
+            }
+        })
+        .collect();
     for (i, t) in tokens.iter().enumerate() {
+        let Some(wid) = ids[i] else { continue };
         let w = t.core(text);
-        if w.len() < 3 || t.core_end != t.end || case_of(w) != Case::Lower || !w.is_ascii() {
+        if w.len() < 3 || t.core_end != t.end || !w.as_bytes()[0].is_ascii_lowercase() {
             continue;
         }
-        let Some(wid) = lex.id(w) else { continue };
-        let p = i.checked_sub(1).and_then(|j| neighbour_id(text, lex, &tokens[j], t, true));
-        let n = tokens.get(i + 1).and_then(|nt| neighbour_id(text, lex, t, nt, false));
+        let spaced = |a: &Token, b: &Token| {
+            let gap = &text[a.end..b.start];
+            !gap.is_empty() && gap.bytes().all(|c| c == b' ')
+        };
+        let p = i
+            .checked_sub(1)
+            .filter(|&j| spaced(&tokens[j], t) && text.as_bytes()[tokens[j].start].is_ascii_lowercase())
+            .and_then(|j| ids[j]);
+        let n = tokens.get(i + 1).filter(|nt| spaced(t, nt)).and_then(|_| ids[i + 1]);
         let (Some(p), Some(n)) = (p, n) else { continue };
         let (left, right) = (lex.bigram(p, wid), lex.bigram(wid, n));
         // Attested on both sides: plausible as written. Very common words are left alone:
@@ -175,11 +176,11 @@ pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidenc
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::CorpusLexicon;
+    use crate::corpus::DocCounts;
     use crate::tokens::tokenize;
 
     fn fixes(text: &str) -> Vec<String> {
-        let doc = CorpusLexicon::from_texts([text]);
+        let doc = DocCounts::new(text, &tokenize(text));
         let ev = Evidence { lex: Lexicon::embedded(), corpus: None, doc: &doc };
         real_words(text, &tokenize(text), &ev, 0.5)
             .into_iter()

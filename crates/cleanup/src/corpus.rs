@@ -25,9 +25,66 @@ pub enum LexiconError {
 #[derive(Debug, Default, Clone)]
 pub struct CorpusLexicon {
     counts: FxMap<String, u64>,
-    /// Lower-cased forms seen at least [`TARGET_MIN`] times, indexed for neighbour search.
+    variants: VariantIndex,
+}
+
+/// Lower-cased forms seen at least [`TARGET_MIN`] times that the dictionary does not cover
+/// (names, capitalised forms, unlisted words), indexed for neighbour search.
+#[derive(Debug, Default, Clone)]
+pub struct VariantIndex {
     keys: Vec<String>,
     index: DeleteIndex,
+}
+
+impl VariantIndex {
+    fn build<'a>(counts: impl Iterator<Item = (&'a str, u64)>) -> Self {
+        let lex = Lexicon::embedded();
+        let mut lower: FxMap<String, u64> = FxMap::default();
+        for (k, v) in counts {
+            // Lower-case dictionary words are the dictionary's business; names, capitalised
+            // forms and unlisted words are what the corpus can vouch for.
+            let eligible = v >= TARGET_MIN
+                && k.len() >= 3
+                && k.bytes().all(|b| b.is_ascii_alphabetic())
+                && !(k.bytes().all(|b| b.is_ascii_lowercase()) && lex.id(k).is_some());
+            if eligible {
+                *lower.entry(k.to_ascii_lowercase()).or_insert(0) += v;
+            }
+        }
+        let mut keys: Vec<String> = lower.into_keys().collect();
+        keys.sort_unstable();
+        let index = DeleteIndex::build(keys.iter().enumerate().map(|(i, k)| (i as u32, k.as_str())));
+        VariantIndex { keys, index }
+    }
+
+    /// Lower-cased frequent forms that may be within two edits of `lower`.
+    pub fn neighbours<'a>(&'a self, lower: &str, buf: &'a mut Vec<u32>) -> impl Iterator<Item = &'a str> + 'a {
+        buf.clear();
+        self.index.candidates(lower, buf);
+        buf.iter().filter_map(|&i| self.keys.get(i as usize).map(String::as_str))
+    }
+}
+
+/// Word-form counts of one document, borrowing its text (no allocation per word).
+#[derive(Debug, Default)]
+pub struct DocCounts<'a> {
+    counts: FxMap<&'a str, u64>,
+    pub variants: VariantIndex,
+}
+
+impl<'a> DocCounts<'a> {
+    pub fn new(text: &'a str, tokens: &[crate::tokens::Token]) -> Self {
+        let mut counts: FxMap<&'a str, u64> = FxMap::default();
+        for t in tokens {
+            *counts.entry(t.core(text)).or_insert(0) += 1;
+        }
+        let variants = VariantIndex::build(counts.iter().map(|(k, v)| (*k, *v)));
+        DocCounts { counts, variants }
+    }
+
+    pub fn count(&self, form: &str) -> u64 {
+        self.counts.get(form).copied().unwrap_or(0)
+    }
 }
 
 /// A form must occur this often in the corpus to pull a variant towards itself.
@@ -89,23 +146,13 @@ impl CorpusLexicon {
     }
 
     fn from_map(counts: FxMap<String, u64>) -> Self {
-        let lex = Lexicon::embedded();
-        let mut lower: FxMap<String, u64> = FxMap::default();
-        for (k, &v) in &counts {
-            // Lower-case dictionary words are the dictionary's business; names, capitalised
-            // forms and unlisted words are what the corpus can vouch for.
-            let eligible = v >= TARGET_MIN
-                && k.len() >= 3
-                && k.bytes().all(|b| b.is_ascii_alphabetic())
-                && !(k.bytes().all(|b| b.is_ascii_lowercase()) && lex.id(k).is_some());
-            if eligible {
-                *lower.entry(k.to_ascii_lowercase()).or_insert(0) += v;
-            }
-        }
-        let mut keys: Vec<String> = lower.into_keys().collect();
-        keys.sort_unstable();
-        let index = DeleteIndex::build(keys.iter().enumerate().map(|(i, k)| (i as u32, k.as_str())));
-        CorpusLexicon { counts, keys, index }
+        let variants = VariantIndex::build(counts.iter().map(|(k, v)| (k.as_str(), *v)));
+        CorpusLexicon { counts, variants }
+    }
+
+    /// The index of forms a variant may be corrected towards.
+    pub fn variants(&self) -> &VariantIndex {
+        &self.variants
     }
 
     /// How often this exact form occurs.
@@ -120,13 +167,6 @@ impl CorpusLexicon {
 
     pub fn is_empty(&self) -> bool {
         self.counts.is_empty()
-    }
-
-    /// Lower-cased frequent forms that may be within two edits of `lower`.
-    pub fn neighbours<'a>(&'a self, lower: &str, buf: &'a mut Vec<u32>) -> impl Iterator<Item = &'a str> + 'a {
-        buf.clear();
-        self.index.candidates(lower, buf);
-        buf.iter().filter_map(|&i| self.keys.get(i as usize).map(String::as_str))
     }
 
     /// Writes `form<TAB>count` lines, most frequent first (ties alphabetical): deterministic.
@@ -199,7 +239,7 @@ mod tests {
         std::fs::remove_file(&dir).ok();
         assert_eq!(back.count("Budenz"), 3);
         let mut buf = Vec::new();
-        assert_eq!(back.neighbours("bundenz", &mut buf).collect::<Vec<_>>(), ["budenz"]);
+        assert_eq!(back.variants().neighbours("bundenz", &mut buf).collect::<Vec<_>>(), ["budenz"]);
     }
 
     #[test]

@@ -103,6 +103,10 @@ pub fn spec() -> StageSpec {
     }
 }
 
+/// A layer that works on word tokens.
+type WordLayer =
+    fn(&str, &[tokens::Token], &spell::Evidence<'_>, f64) -> Vec<tracker::Replacement>;
+
 /// Which layers are on.
 #[derive(Debug, Clone, Copy, Default)]
 struct Layers {
@@ -188,16 +192,16 @@ impl Cleanup {
         if self.layers.punctuation {
             t.apply(punct::punctuation(t.text()));
         }
-        if self.layers.spelling || self.layers.context {
-            let doc = CorpusLexicon::from_texts([t.text()]);
-            let ev = spell::Evidence { lex, corpus: self.corpus.as_deref(), doc: &doc };
-            if self.layers.spelling {
+        let corpus = self.corpus.as_deref();
+        let layers: [(bool, WordLayer); 2] =
+            [(self.layers.spelling, spell::spelling), (self.layers.context, context::real_words)];
+        for (on, layer) in layers {
+            if on {
                 let tokens = tokens::tokenize(t.text());
-                t.apply(spell::spelling(t.text(), &tokens, &ev, self.options.min_confidence));
-            }
-            if self.layers.context {
-                let tokens = tokens::tokenize(t.text());
-                t.apply(context::real_words(t.text(), &tokens, &ev, self.options.min_confidence));
+                let doc = corpus::DocCounts::new(t.text(), &tokens);
+                let ev = spell::Evidence { lex, corpus, doc: &doc };
+                let repls = layer(t.text(), &tokens, &ev, self.options.min_confidence);
+                t.apply(repls);
             }
         }
         t.finish()

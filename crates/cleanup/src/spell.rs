@@ -4,7 +4,7 @@
 //! corpus or the document itself attests, or towards a common word by an OCR-like slip.
 
 use crate::channel::{cost, multi_rewrites, CONFUSION, PLAIN};
-use crate::corpus::CorpusLexicon;
+use crate::corpus::{CorpusLexicon, DocCounts};
 use crate::lexicon::Lexicon;
 use crate::tokens::{case_of, with_case, Case, Token};
 use crate::tracker::Replacement;
@@ -20,7 +20,7 @@ pub struct Evidence<'a> {
     /// Counts over the whole input (learned or loaded), if any.
     pub corpus: Option<&'a CorpusLexicon>,
     /// Counts over this document.
-    pub doc: &'a CorpusLexicon,
+    pub doc: &'a DocCounts<'a>,
 }
 
 impl Evidence<'_> {
@@ -76,6 +76,10 @@ pub fn correct(text: &str, t: &Token, ev: &Evidence<'_>) -> Option<Correction> {
     if core.len() < 3 || !core.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
+    // Most tokens are plain dictionary words: settle them with one lookup.
+    if core.as_bytes()[0].is_ascii_lowercase() && ev.lex.id(core).is_some() {
+        return None;
+    }
     let case = case_of(core);
     if case == Case::Mixed || is_shielded(text, t) {
         return None;
@@ -109,7 +113,7 @@ fn variant(lower: &str, case: Case, n_w: u64, ev: &Evidence<'_>) -> Option<Corre
     let mut buf = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let mut scored: Vec<(f64, String, f32)> = Vec::new();
-    let sources = [ev.corpus, Some(ev.doc)];
+    let sources = [ev.corpus.map(CorpusLexicon::variants), Some(&ev.doc.variants)];
     for src in sources.iter().flatten() {
         for k in src.neighbours(lower, &mut buf) {
             if k == lower || seen.iter().any(|s| s == k) {
@@ -205,7 +209,7 @@ mod tests {
     use crate::tokens::tokenize;
 
     fn run(text: &str, corpus: Option<&CorpusLexicon>) -> Vec<(String, String)> {
-        let doc = CorpusLexicon::from_texts([text]);
+        let doc = DocCounts::new(text, &tokenize(text));
         let ev = Evidence { lex: Lexicon::embedded(), corpus, doc: &doc };
         tokenize(text)
             .iter()
