@@ -241,19 +241,16 @@ impl Blocks<'_> {
         };
         let mut seg = skip_ws(self.text, bs, be);
         let (mut pos, mut forced) = self.segment_start(seg, be);
-        let mut punct = bs; // next `.?!` at or after the last search start
-        let mut punct_from = usize::MAX;
-        let mut ell = bs;
-        let mut ell_from = usize::MAX;
+        // Next `.?!` and next `…` at or after `pos`, re-searched only once `pos` passes them.
+        let mut next_punct: Option<usize> = None;
+        let mut next_ell: Option<usize> = None;
         while seg < be {
-            if punct_from == usize::MAX || punct < pos {
-                punct = memchr3(b'.', b'?', b'!', &b[pos..be]).map_or(be, |i| pos + i);
-                punct_from = pos;
-            }
-            if ell_from == usize::MAX || ell < pos {
-                ell = find_ellipsis(b, pos, be);
-                ell_from = pos;
-            }
+            next_punct = next_punct.filter(|&p| p >= pos);
+            next_ell = next_ell.filter(|&p| p >= pos);
+            let punct = *next_punct.get_or_insert_with(|| {
+                memchr3(b'.', b'?', b'!', &b[pos..be]).map_or(be, |i| pos + i)
+            });
+            let ell = *next_ell.get_or_insert_with(|| find_ellipsis(b, pos, be));
             let cand = punct.min(ell);
             if let Some(f) = forced.filter(|&f| f <= cand) {
                 push(self.text, out, seg, f);
