@@ -11,6 +11,7 @@ use galley_record::{Quote, QuoteKind};
 mod synth;
 
 const FIXTURES: &str = include_str!("../tests/fixtures/eval.txt");
+const HELDOUT: &str = include_str!("../tests/fixtures/heldout.txt");
 
 struct Expected {
     kinds: Vec<String>,
@@ -31,9 +32,9 @@ fn norm(s: &str) -> String {
     s.strip_prefix("the ").unwrap_or(&s).to_owned()
 }
 
-fn parse() -> Vec<Doc> {
+fn parse(fixtures: &str) -> Vec<Doc> {
     let mut docs = Vec::new();
-    for block in FIXTURES.split("=== ").skip(1) {
+    for block in fixtures.split("=== ").skip(1) {
         let (name, rest) = block.split_once('\n').unwrap_or((block, ""));
         let (text, notes) = rest.split_once("\n---\n").unwrap_or((rest, ""));
         let expected = notes
@@ -142,7 +143,7 @@ fn spans_on_synthetic() {
     );
 }
 
-fn annotated() {
+fn annotated(label: &str, fixtures: &str) {
     let (mut spans, mut kinds, mut explicit, mut direct, mut unmarked) = (
         Tally::default(),
         Tally::default(),
@@ -152,7 +153,7 @@ fn annotated() {
     );
     let mut extra = 0;
     let verbose = std::env::args().any(|a| a == "-v");
-    for doc in parse() {
+    for doc in parse(fixtures) {
         let quotes = find_quotes(&doc.text);
         let mut used = vec![false; quotes.len()];
         let mut at = 0;
@@ -213,7 +214,7 @@ fn annotated() {
         }
         extra += used.iter().filter(|u| !**u).count();
     }
-    println!("annotated texts (tests/fixtures/eval.txt):");
+    println!("annotated texts ({label}):");
     spans.show("quotation spans found");
     kinds.show("acceptable kind");
     explicit.show("speaker, explicit verb + speaker next to it");
@@ -269,5 +270,9 @@ fn main() {
         return;
     }
     spans_on_synthetic();
-    annotated();
+    annotated("tests/fixtures/eval.txt", FIXTURES);
+    annotated(
+        "tests/fixtures/heldout.txt, written after the rules",
+        HELDOUT,
+    );
 }

@@ -544,6 +544,18 @@ fn is_subjectish(toks: &[Tok<'_>], first: usize) -> bool {
 
 impl Ctx<'_> {
     /// First subject-like name or pronoun in a token list (outside brackets).
+    /// A sentence-initial single capitalised word that is an ordinary word (`Everything`,
+    /// `Speaking at …`), not a name.
+    fn initial_common(&self, toks: &[Tok<'_>], k: usize, last: usize) -> bool {
+        if k != 0 || last != 0 {
+            return false;
+        }
+        let w = toks[k].text;
+        let participle =
+            w.len() >= 6 && w.ends_with("ing") && toks.get(1).is_some_and(|t| !t.is_capitalised());
+        participle || self.canon.is_common(self.text, w)
+    }
+
     fn first_mention(&self, toks: &[Tok<'_>], allow_pronoun: bool) -> Option<Found> {
         let mut depth = 0i32;
         let mut k = 0;
@@ -556,9 +568,7 @@ impl Ctx<'_> {
             }
             if depth == 0 && t.word && is_subjectish(toks, k) {
                 if let Some((last, m)) = names::name_starting_at(toks, k) {
-                    let sentence_initial_word =
-                        k == 0 && last == 0 && self.canon.is_common(self.text, t.text);
-                    if !sentence_initial_word {
+                    if !self.initial_common(toks, k, last) {
                         return Some(m);
                     }
                 }
@@ -619,10 +629,9 @@ impl Ctx<'_> {
                 // `She had heard …` continues a chain: its subject is the same pronoun, so
                 // the antecedent lies further back.
                 Pronoun::Male | Pronoun::Female
-                    if toks
-                        .iter()
-                        .find(|t| t.word)
-                        .is_some_and(|t| lexicon::pronoun(t.text) == Some(p)) =>
+                    if toks.iter().find(|t| t.word).is_some_and(|t| {
+                        matches!(t.text, "He" | "She") && lexicon::pronoun(t.text) == Some(p)
+                    }) =>
                 {
                     None
                 }
@@ -631,12 +640,8 @@ impl Ctx<'_> {
                     let mut k = 0;
                     while k < toks.len() {
                         if toks[k].word && is_subjectish(&toks, k) {
-                            if let Some((last, m)) =
-                                names::name_starting_at(&toks, k).filter(|&(last, _)| {
-                                    !(k == 0
-                                        && last == 0
-                                        && self.canon.is_common(self.text, toks[k].text))
-                                })
+                            if let Some((last, m)) = names::name_starting_at(&toks, k)
+                                .filter(|&(last, _)| !self.initial_common(&toks, k, last))
                             {
                                 let female = names::looks_female(&self.text[m.start..m.end]);
                                 let ok = m.kind == MentionKind::Person
@@ -678,6 +683,10 @@ impl Ctx<'_> {
         if q.parent.is_some() || self.text[para.start..q.open].trim() != "" || q.para == 0 {
             return None;
         }
+        // A previous paragraph with quotations of its own is dialogue, not an introduction.
+        if self.quotes.iter().any(|o| o.para == q.para - 1) {
+            return None;
+        }
         let prev = self.paras[q.para - 1];
         let lo = text::sentence_start(
             self.text,
@@ -691,10 +700,9 @@ impl Ctx<'_> {
         else {
             // `… old Thomas Weller rose from his bench.` ¶ `“Friends, …`: the person the
             // narrative paragraph ends on takes the floor (weak evidence).
-            let narrative = !self.quotes.iter().any(|o| o.para == q.para - 1);
             let m = self
                 .first_mention(&toks, false)
-                .filter(|m| narrative && m.kind == MentionKind::Person)?;
+                .filter(|m| m.kind == MentionKind::Person)?;
             return Some(Hit {
                 mention: m,
                 cue: None,

@@ -165,8 +165,13 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
                 let Some(j) = previous_sibling(&raw, i) else {
                     continue;
                 };
-                let both_direct =
-                    atts[j].kind == QuoteKind::Direct && atts[i].kind == QuoteKind::Direct;
+                // `“A little broth,” answered Margaret. “Not much.”`: a short second part that
+                // reads as a sentence continues the speech.
+                let content = text[raw[i].start..raw[i].end].trim_end();
+                let sentence_like = content.chars().next().is_some_and(char::is_uppercase)
+                    && content.ends_with(['.', '!', '?', '…']);
+                let both_direct = atts[j].kind == QuoteKind::Direct
+                    && (atts[i].kind == QuoteKind::Direct || sentence_like);
                 let split = if both_direct {
                     ctx.split_continues(j, i)
                 } else {
