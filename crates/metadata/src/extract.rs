@@ -481,8 +481,13 @@ static FIRST_PUBLISHED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:source|from)\s*:?\s*").expect("prefix pattern is valid"));
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<role>transcri(?:bed|ption)(?:\s*(?:/|\\|&|and|,)\s*(?:html\s*)?(?:mark-?up|marked\s+up))?|(?:html\s*)?mark-?up|marked\s+up|proof-?read(?:ing)?|proofed(?:\s+and\s+corrected)?|translat(?:ed|ion)|scann?ed|edited|converted)\s*:?\s*(?:by\b)?\s*:?\s*")
-        .expect("credit pattern is valid")
+    // One or more roles joined by "/", "&", "and" or ",": "Transcription/HTML Markup",
+    // "Markup & transcription", "Proofed and corrected".
+    let role = r"(?:html\s*)?mark-?up|marked\s+up|html|transcri(?:bed|ption)|proof-?read(?:ing)?|proofed(?:\s+and\s+corrected)?|translat(?:ed|ion)|scann?ed|edited|converted";
+    Regex::new(&format!(
+        r"(?i)^(?P<role>(?:{role})(?:\s*(?:/|\\|&|and|,)\s*(?:{role}))*)\s*:?\s*(?:by\b)?\s*:?\s*"
+    ))
+    .expect("credit pattern is valid")
 });
 static SUBMITTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^submitted\s+by\s+(?P<who>.+?)\s+on\s+(?P<when>.+)$")
@@ -656,6 +661,7 @@ fn read_meta(
             for (needle, field) in [
                 ("transcri", "transcribed_by"),
                 ("mark", "markup_by"),
+                ("html", "markup_by"),
                 ("proof", "proofread_by"),
                 ("translat", "translated_by"),
             ] {
@@ -1337,6 +1343,19 @@ mod more_tests {
         let untitled = "The strike committee met on Sunday evening in the back\nroom of the union hall, as it always did.\n";
         let e = extract(untitled, &Settings::default(), None);
         assert!(e.metadata.fields.is_empty(), "{:?}", e.metadata);
+    }
+
+    #[test]
+    fn credit_roles_in_any_order() {
+        let text = format!("A Title\n\nMarkup & transcription: Ann Lee and Bob Ray\nHTML: Cy Doe\nProofed and corrected by Di Fox, May 2007.\nTranslated: from the German by Ed Gee.\n\n{PROSE}\n");
+        let e = extract(&text, &Settings::default(), None);
+        assert_eq!(get(&e, "markup_by").as_deref(), Some("Ann Lee; Bob Ray"));
+        assert_eq!(
+            get(&e, "transcribed_by").as_deref(),
+            Some("Ann Lee; Bob Ray")
+        );
+        assert_eq!(get(&e, "proofread_by").as_deref(), Some("Di Fox"));
+        assert_eq!(get(&e, "translated_by").as_deref(), Some("Ed Gee"));
     }
 
     #[test]

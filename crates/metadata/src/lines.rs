@@ -103,12 +103,12 @@ static META_SET: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^source\s*:|^from\s+\S",
         r"(?i)^(?:by|authors?\s*:|written\s+by|posted\s+by)\s*\S",
         r"(?i)^written\s*:",
-        r"(?i)^(?:transcri(?:bed|ption)|html\s*mark|mark-?up|marked\s+up|proof-?read|proofed|proofing|translat(?:ed|ion)\b|scann?ed\b|edited\s+by|converted\s+(?:to|by))",
+        r"(?i)^(?:transcri(?:bed|ption)|html\s*mark|html\s*:|mark-?up|marked\s+up|proof-?read|proofed|proofing|translat(?:ed|ion)\b|scann?ed\b|edited\s+by|converted\s+(?:to|by))",
         r"(?i)^online\s+version\b",
         r"(?i)^(?:last\s+(?:updated|modified|revised)|page\s+last\s+updated|updated\s*:)",
         r"(?i)^submitted\s+by\s+\S",
         r"(?i)^(?:copyright\b|©|\(c\)\s|copyleft\b|public\s+domain\b|licen[cs]e\s*:|creative\s+commons\b)",
-        r"(?i)^(?:delivered|date|dated|place|publisher|published\s+by|editors?|notes?|html|keywords|language|first\s+presented|presented|broadcast|format|collection)\s*:",
+        r"(?i)^(?:delivered|date|dated|place|publisher|published\s+by|editors?|notes?|keywords|language|first\s+presented|presented|broadcast|format|collection)\s*:",
     ])
     .expect("meta prefixes are valid")
 });
