@@ -361,22 +361,26 @@ impl Blocks<'_> {
             return resume;
         }
         let split = match term {
-            // After `?`/`!` a lower-case pronoun or article opens a sentence whose capital was
+            // After `?` a lower-case pronoun or article opens a sentence whose capital was
             // lost (`Was it an accident? no one believed so.`), unless a speech verb follows
-            // (`what then? we asked`).
+            // (`what then? we asked`). After `!` it is usually an interjection (`alas! the`).
             Terminator::Strong => {
                 next.kind != NextKind::Lower
                     || (self.flags.split_lowercase
                         && !closed
+                        && b[p..cend].contains(&b'?')
                         && next.pronoun_like
                         && !self.speech_verb_after(q, be))
             }
             Terminator::Trailing => next.kind != NextKind::Lower,
             Terminator::Ellipsis => {
-                let ends = next.kind == NextKind::Upper && !next.pronoun_i;
+                let attached = !char_before(self.text, p).is_some_and(char::is_whitespace);
+                // A free-standing ellipsis inside an open quotation marks omitted words
+                // (`“I shall die a revolutionist … My faith`), not the end of a sentence.
+                let elision = !attached && open_quotation(b, seg, j);
+                let ends = next.kind == NextKind::Upper && !next.pronoun_i && !elision;
                 // `compounds. . . . The`: the attached stop ends the sentence and the spaced
                 // ellipsis opens the next one.
-                let attached = !char_before(self.text, p).is_some_and(char::is_whitespace);
                 if ends && attached && b[p] == b'.' && b.get(p + 1) == Some(&b' ') {
                     return Step::Split {
                         end: p + 1,
@@ -811,6 +815,15 @@ fn inside_square_brackets(b: &[u8], seg: usize, p: usize, j: usize, be: usize) -
     };
     let open = seg + k;
     memchr::memchr(b']', &b[open..p]).is_none() && memchr::memchr(b']', &b[j..be]).is_some()
+}
+
+/// Whether a double quotation opened in `seg..p` is still open at `p`.
+fn open_quotation(b: &[u8], seg: usize, p: usize) -> bool {
+    let span = &b[seg..p];
+    let opens = memchr::memmem::find_iter(span, "“".as_bytes()).count();
+    let closes = memchr::memmem::find_iter(span, "”".as_bytes()).count();
+    let straight = memchr::memchr_iter(b'"', span).count();
+    opens > closes || straight % 2 == 1
 }
 
 fn words_between(b: &[u8], from: usize, to: usize) -> usize {
