@@ -23,6 +23,28 @@ fn lines(bytes: &[u8]) -> Vec<Value> {
         .collect()
 }
 
+/// `galley run` with no stages (an empty config), stdin to stdout, plus `extra` flags;
+/// returns stdout after asserting success.
+fn passthrough(extra: &[&str], input: &str) -> Vec<u8> {
+    galley()
+        .args([
+            "run",
+            "--config",
+            "/dev/null",
+            "--input",
+            "-",
+            "--output",
+            "-",
+        ])
+        .args(extra)
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
 fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -93,22 +115,7 @@ fn run_writes_one_record_per_corpus_file_and_stats() {
 fn unknown_fields_pass_through_untouched() {
     let input =
         "{\"id\":\"a\",\"text\":\"Hello.\",\"custom\":{\"nested\":[1,2,{\"x\":null}]},\"n\":1.5}\n";
-    let out = galley()
-        .args([
-            "run",
-            "--config",
-            "/dev/null",
-            "--input",
-            "-",
-            "--output",
-            "-",
-        ])
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = passthrough(&[], input);
     assert_eq!(String::from_utf8(out).unwrap(), input);
 }
 
@@ -337,24 +344,7 @@ fn shards_partition_the_input() {
         .collect();
     let mut seen = Vec::new();
     for shard in ["0/3", "1/3", "2/3"] {
-        let out = galley()
-            .args([
-                "run",
-                "--config",
-                "/dev/null",
-                "--input",
-                "-",
-                "--output",
-                "-",
-                "--shard",
-                shard,
-            ])
-            .write_stdin(input.clone())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = passthrough(&["--shard", shard], &input);
         seen.extend(
             lines(&out)
                 .into_iter()
