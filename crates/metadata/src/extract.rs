@@ -10,7 +10,7 @@ use regex::Regex;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::dates::{find_date, find_date_or_year, whole_date, DateValue, FoundDate};
+use crate::dates::{find_date, find_date_or_year, find_year, whole_date, DateValue, FoundDate};
 use crate::learn::Repetition;
 use crate::lines::{
     after_prefix, byline, classify, first_marker, glue_point, is_alt_text, is_initials,
@@ -119,12 +119,11 @@ pub struct Extraction {
 
 /// Fields as they are found: the first value set for a name wins, so callers read sources
 /// in order of trust.
-struct Builder<'t> {
-    text: &'t str,
+struct Builder {
     fields: Vec<(String, FieldValue, Range<usize>)>,
 }
 
-impl<'t> Builder<'t> {
+impl Builder {
     fn has(&self, name: &str) -> bool {
         self.fields
             .iter()
@@ -168,7 +167,6 @@ impl<'t> Builder<'t> {
             (i, name.len())
         };
         self.fields.sort_by_key(|(n, _, _)| rank(n));
-        let _ = self.text;
         let fields = self
             .fields
             .into_iter()
@@ -518,7 +516,7 @@ fn citation_parts(s: &str) -> Vec<Range<usize>> {
 
 /// Reads "The Militant, Vol. 12 No. 17, 26 April 1948, p. 4" into publication, volume,
 /// issue, date and pages.
-fn read_citation(b: &mut Builder<'_>, s: &str, span: Range<usize>, authors: &[&str]) {
+fn read_citation(b: &mut Builder, s: &str, span: Range<usize>, authors: &[&str]) {
     let s = s.trim().trim_end_matches('.');
     let parts = citation_parts(s);
     let date = find_date(s).or_else(|| {
@@ -547,7 +545,7 @@ fn read_citation(b: &mut Builder<'_>, s: &str, span: Range<usize>, authors: &[&s
         usable.then_some(name)
     });
     if let Some(p) = publication {
-        b.text("publication", p, span.clone());
+        set_publication(b, p, span.clone());
     }
     if let Some(v) = volume(s) {
         b.text("volume", v.as_str(), span.clone());
@@ -559,6 +557,23 @@ fn read_citation(b: &mut Builder<'_>, s: &str, span: Range<usize>, authors: &[&s
         b.text("pages", p.as_str(), span.clone());
     }
     b.date("date_published", date, span);
+}
+
+/// "Solidarity 234", "Socialist Worker 1234": a periodical named with its issue number.
+fn set_publication(b: &mut Builder, name: &str, span: Range<usize>) {
+    if let Some((title, number)) = name.trim().rsplit_once(' ') {
+        let is_year = number.len() == 4 && find_year(number).is_some();
+        if !title.trim().is_empty()
+            && number.len() <= 5
+            && number.chars().all(|c| c.is_ascii_digit())
+            && !is_year
+        {
+            b.text("publication", title, span.clone());
+            b.text("issue", number, span);
+            return;
+        }
+    }
+    b.text("publication", name, span);
 }
 
 /// The names in a credit's remainder: drops "for ETOL", "(July 2015)", trailing dates.
@@ -621,7 +636,7 @@ fn first_set(slot: &mut Option<(String, Range<usize>)>, value: &str, span: Range
 }
 
 fn read_meta(
-    b: &mut Builder<'_>,
+    b: &mut Builder,
     sites: &mut Sites,
     authors: &[&str],
     kind: MetaKind,
@@ -807,7 +822,7 @@ fn capitalised_phrase(s: &str) -> &str {
 
 /// Editorial notes in the first body paragraphs: where the text first appeared and who
 /// signed or wrote it.
-fn read_intro(b: &mut Builder<'_>, t: &str, span: Range<usize>) {
+fn read_intro(b: &mut Builder, t: &str, span: Range<usize>) {
     // Literal prefilters: most paragraphs contain none of the cues, and the regexes (Unicode
     // word boundaries) are far slower than a substring search.
     static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 8]> = LazyLock::new(|| {
@@ -934,10 +949,7 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
         }
     }
 
-    let mut b = Builder {
-        text,
-        fields: Vec::new(),
-    };
+    let mut b = Builder { fields: Vec::new() };
     let mut sites = Sites::default();
 
     // Header and footer metadata lines, most trusted kinds first.
@@ -998,7 +1010,7 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
         let t = page.line(ci);
         if let Some((publication, date)) = crate::lines::page_header(t) {
             let span = page.span(ci);
-            b.text("publication", &t[publication], span.clone());
+            set_publication(&mut b, &t[publication], span.clone());
             b.date("date_published", find_date(&t[date]), span);
         }
     }
@@ -1356,6 +1368,20 @@ mod more_tests {
         );
         assert_eq!(get(&e, "proofread_by").as_deref(), Some("Di Fox"));
         assert_eq!(get(&e, "translated_by").as_deref(), Some("Ed Gee"));
+    }
+
+    #[test]
+    fn periodical_with_its_issue_number() {
+        let text =
+            format!("Solidarity 234, 8 March 2012\n\nWhy the Tories fear the unions\n\n{PROSE}\n");
+        let e = extract(&text, &Settings::default(), None);
+        assert_eq!(get(&e, "publication").as_deref(), Some("Solidarity"));
+        assert_eq!(get(&e, "issue").as_deref(), Some("234"));
+        assert_eq!(get(&e, "date_published").as_deref(), Some("2012-03-08"));
+        assert_eq!(
+            get(&e, "title").as_deref(),
+            Some("Why the Tories fear the unions")
+        );
     }
 
     #[test]
