@@ -516,10 +516,15 @@ fn citation_parts(s: &str) -> Vec<Range<usize>> {
 
 /// Reads "The Militant, Vol. 12 No. 17, 26 April 1948, p. 4" into publication, volume,
 /// issue, date and pages.
-fn read_citation(b: &mut Builder, s: &str, span: Range<usize>, authors: &[&str]) {
+/// In a page's foot ("Source: Ministry of Labour Gazette, 1938" under a table) a bare year
+/// is too weak to date the page, so `footer` citations need a full date.
+fn read_citation(b: &mut Builder, s: &str, span: Range<usize>, authors: &[&str], footer: bool) {
     let s = s.trim().trim_end_matches('.');
     let parts = citation_parts(s);
     let date = find_date(s).or_else(|| {
+        if footer {
+            return None;
+        }
         parts.iter().find_map(|p| {
             let part = &s[p.clone()];
             whole_date(part.trim(), true).map(|d| FoundDate {
@@ -639,6 +644,7 @@ fn read_meta(
     b: &mut Builder,
     sites: &mut Sites,
     authors: &[&str],
+    footer: bool,
     kind: MetaKind,
     t: &str,
     span: Range<usize>,
@@ -646,11 +652,11 @@ fn read_meta(
     match kind {
         MetaKind::FirstPublished => {
             let at = FIRST_PUBLISHED_PREFIX.find(t).map_or(0, |m| m.end());
-            read_citation(b, after_prefix(t, at), span, authors);
+            read_citation(b, after_prefix(t, at), span, authors, footer);
         }
         MetaKind::Source => {
             let at = SOURCE_PREFIX.find(t).map_or(0, |m| m.end());
-            read_citation(b, after_prefix(t, at), span, authors);
+            read_citation(b, after_prefix(t, at), span, authors, footer);
         }
         MetaKind::Byline => {
             let (names, date) = byline(t);
@@ -972,10 +978,12 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
         }
     }
     for (kind, ci) in metas {
+        let footer = zones[ci] == ZoneKind::Footer;
         read_meta(
             &mut b,
             &mut sites,
             &authors,
+            footer,
             kind,
             page.line(ci),
             page.span(ci),
@@ -1382,6 +1390,17 @@ mod more_tests {
             get(&e, "title").as_deref(),
             Some("Why the Tories fear the unions")
         );
+    }
+
+    #[test]
+    fn a_year_in_a_footer_source_does_not_date_the_page() {
+        let text =
+            format!("Wages and Prices\n\n{PROSE}\n\nSource: Ministry of Labour Gazette, 1938.\n");
+        let e = extract(&text, &Settings::default(), None);
+        assert_eq!(get(&e, "date_published"), None);
+        let text = format!("Wages and Prices\n\nSource: Labour Monthly, 1938.\n\n{PROSE}\n");
+        let e = extract(&text, &Settings::default(), None);
+        assert_eq!(get(&e, "date_published").as_deref(), Some("1938"));
     }
 
     #[test]
