@@ -153,19 +153,25 @@ impl Shape {
 /// whole sentence part before the quote minus other quotes (`before`), and the part after.
 struct Around<'a> {
     near: Vec<Tok<'a>>,
-    before: Vec<Tok<'a>>,
-    after: Vec<Tok<'a>>,
+    /// Byte ranges of the sentence part before and after the span, tokenized on demand:
+    /// most spans are decided from `near` alone.
+    before: (usize, usize),
+    after: (usize, usize),
 }
 
 impl<'a> Ctx<'a> {
     fn siblings(&self, i: usize) -> (Option<usize>, Option<usize>) {
         let q = &self.quotes[i];
         let same = |j: usize| self.quotes[j].parent == q.parent && self.quotes[j].para == q.para;
+        // Spans are sorted by position, so only this paragraph's neighbours need looking at.
+        let in_para = |j: &usize| self.quotes[*j].para == q.para;
         let prev = (0..i)
             .rev()
+            .take_while(in_para)
             .find(|&j| same(j) && self.quotes[j].outer_end() <= q.open);
-        let next =
-            (i + 1..self.quotes.len()).find(|&j| same(j) && self.quotes[j].open >= q.outer_end());
+        let next = (i + 1..self.quotes.len())
+            .take_while(in_para)
+            .find(|&j| same(j) && self.quotes[j].open >= q.outer_end());
         (prev, next)
     }
 
@@ -210,15 +216,19 @@ impl<'a> Ctx<'a> {
         if inner.ends_with(['.', '!', '?', '…']) && next_char.is_some_and(char::is_uppercase) {
             after_hi = close.min(hi);
         }
-        // One tokenization of the sentence part serves both views.
-        let before = text::tokens(self.text, sent_lo, q.open);
-        let near_from = before.partition_point(|t| t.start < near_lo);
-        let near = before[near_from..].to_vec();
         Around {
-            near,
-            before: self.outside_quotes(before, i),
-            after: text::tokens(self.text, close.min(after_hi), after_hi),
+            near: text::tokens(self.text, near_lo.max(sent_lo), q.open),
+            before: (sent_lo, q.open),
+            after: (close.min(after_hi), after_hi),
         }
+    }
+
+    fn before_toks(&self, a: &Around<'_>, i: usize) -> Vec<Tok<'a>> {
+        self.outside_quotes(text::tokens(self.text, a.before.0, a.before.1), i)
+    }
+
+    fn after_toks(&self, a: &Around<'_>) -> Vec<Tok<'a>> {
+        text::tokens(self.text, a.after.0, a.after.1)
     }
 }
 
@@ -232,7 +242,7 @@ fn last_word(toks: &[Tok<'_>], end: usize) -> Option<usize> {
 }
 
 /// Title cue in the last few words before the mark, with no speech verb or colon after it.
-fn title_cue(near: &[Tok<'_>], after: &[Tok<'_>]) -> bool {
+fn title_cue(near: &[Tok<'_>], after: &str) -> bool {
     if near.last().is_some_and(|t| t.is(":")) {
         return false;
     }
@@ -246,12 +256,11 @@ fn title_cue(near: &[Tok<'_>], after: &[Tok<'_>]) -> bool {
         }
     }
     // `“…”, published in 1936`
-    after
-        .iter()
-        .take(3)
-        .filter(|t| t.word)
-        .take(1)
-        .any(|t| matches!(t.text, "published" | "appeared" | "issued"))
+    let first = after
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next();
+    first.is_some_and(|w| matches!(w, "published" | "appeared" | "issued"))
 }
 
 fn naming_cue(near: &[Tok<'_>]) -> bool {
@@ -684,7 +693,8 @@ impl Ctx<'_> {
             return None;
         }
         // A previous paragraph with quotations of its own is dialogue, not an introduction.
-        if self.quotes.iter().any(|o| o.para == q.para - 1) {
+        let k = self.quotes.partition_point(|o| o.para < q.para - 1);
+        if self.quotes.get(k).is_some_and(|o| o.para == q.para - 1) {
             return None;
         }
         let prev = self.paras[q.para - 1];
@@ -758,8 +768,12 @@ impl Ctx<'_> {
         let s = shape(content);
         let a = self.around(i);
         let nested = q.parent.is_some();
+        let after_text = &self.text[a.after.0..a.after.1];
+        let before_text = &self.text[a.before.0..a.before.1];
 
-        if title_cue(&a.near, &a.after) && (s.first_upper || s.capitalised_phrase) && s.words <= 12
+        if title_cue(&a.near, after_text)
+            && (s.first_upper || s.capitalised_phrase)
+            && s.words <= 12
         {
             return Attribution::plain(QuoteKind::Title, 0.8);
         }
@@ -770,12 +784,14 @@ impl Ctx<'_> {
                                 // An attribution after the span needs a separating comma (inside or outside the
                                 // marks); `the “Communist” Party of Mexico proclaimed` is an inline word.
         let separated = content.trim_end().ends_with([',', '!', '?', '…', '—', '-'])
-            || a.after
-                .first()
-                .is_some_and(|t| matches!(t.text, "," | "—" | "–"));
-        if let Some(h) = cue_after(&a.after).filter(|_| separated) {
-            hits.push(h);
-            strong = true;
+            || after_text.trim_start().starts_with([',', '—', '–']);
+        let mut after: Option<Vec<Tok<'_>>> = None;
+        if separated {
+            let toks = after.insert(self.after_toks(&a));
+            if let Some(h) = cue_after(toks) {
+                hits.push(h);
+                strong = true;
+            }
         }
         let verb = frame_verb(&a.near, 14);
         if let Some(v) = verb {
@@ -800,7 +816,8 @@ impl Ctx<'_> {
                         confidence: if adjacent { 0.95 } else { 0.85 },
                     }),
                     None => {
-                        let initial = names::mention_starting_at(&a.before, 0)
+                        let before = self.before_toks(&a, i);
+                        let initial = names::mention_starting_at(&before, 0)
                             .map(|(_, m)| m)
                             .filter(|m| m.kind == MentionKind::Phrase);
                         if let Some(m) = self.first_mention(&a.near[..v], true).or(initial) {
@@ -823,7 +840,21 @@ impl Ctx<'_> {
             hits.push(h);
             strong = true;
         }
-        if let Some(h) = frame(&a.before) {
+        // Frames need particular words; most sentences have none of them.
+        let lower = before_text.to_lowercase();
+        let may_frame = lower.contains("words of")
+            || lower.contains("according to")
+            || lower.starts_with("for ")
+            || (lower.contains("as ")
+                && [" put", " said", " says", " wrote", " writes"]
+                    .iter()
+                    .any(|v| lower.contains(v)));
+        let frame_hit = if may_frame {
+            frame(&self.before_toks(&a, i))
+        } else {
+            None
+        };
+        if let Some(h) = frame_hit {
             hits.push(h);
             strong = true;
         }
@@ -889,9 +920,11 @@ impl Ctx<'_> {
                         confidence: 0.55,
                     });
                 }
-            } else if let Some(m) = self
-                .first_mention(&a.before, true)
-                .or_else(|| self.first_mention(&a.after, true))
+            } else if let Some(m) =
+                self.first_mention(&self.before_toks(&a, i), true)
+                    .or_else(|| {
+                        self.first_mention(after.get_or_insert_with(|| self.after_toks(&a)), true)
+                    })
             {
                 hits.push(Hit {
                     mention: m,

@@ -901,7 +901,7 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
 /// FxHash-style hasher: the sets hold a few hundred short words, so SipHash's DoS
 /// resistance buys nothing and costs a third of the lookup time.
 #[derive(Debug, Default, Clone, Copy)]
-struct WordHasher(u64);
+pub struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -914,7 +914,10 @@ impl Hasher for WordHasher {
     }
 }
 
-type Set = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+/// Hash state for the crate's small string-keyed maps and sets.
+pub type WordState = BuildHasherDefault<WordHasher>;
+
+type Set = HashSet<&'static str, WordState>;
 type WordSet = LazyLock<Set>;
 
 /// Each list as a hash set: lookups run for every token near every quote.

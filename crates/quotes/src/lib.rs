@@ -341,9 +341,10 @@ fn turn_taking(
 
 fn previous_sibling(raw: &[RawQuote], i: usize) -> Option<usize> {
     let q = &raw[i];
-    (0..i).rev().find(|&j| {
-        raw[j].parent == q.parent && raw[j].para == q.para && raw[j].outer_end() <= q.open
-    })
+    (0..i)
+        .rev()
+        .take_while(|&j| raw[j].para == q.para)
+        .find(|&j| raw[j].parent == q.parent && raw[j].outer_end() <= q.open)
 }
 
 #[cfg(test)]

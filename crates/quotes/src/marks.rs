@@ -464,13 +464,15 @@ pub fn finish(mut out: Vec<RawQuote>, text: &str) -> Vec<RawQuote> {
     out.sort_by_key(|q| (q.open, std::cmp::Reverse(q.outer_end())));
     for i in 0..out.len() {
         let open = out[i].open;
-        out[i].continues = out[i]
-            .continues
-            .and_then(|pos| out[..i].iter().rposition(|q| q.open == pos));
-        let inner_end = out[i].outer_end();
-        out[i].parent = out[..i]
-            .iter()
-            .rposition(|p| p.open < open && inner_end <= p.outer_end() && p.para == out[i].para);
+        out[i].continues = out[i].continues.and_then(|pos| {
+            let k = out[..i].partition_point(|q| q.open < pos);
+            (k < i && out[k].open == pos).then_some(k)
+        });
+        let (inner_end, para) = (out[i].outer_end(), out[i].para);
+        out[i].parent = (0..i)
+            .rev()
+            .take_while(|&j| out[j].para == para)
+            .find(|&j| out[j].open < open && inner_end <= out[j].outer_end());
     }
     out
 }

@@ -2,7 +2,10 @@
 //! token from capitalisation, initials and honorifics, and choosing one canonical form per
 //! person per document by clustering the document's mentions that share a surname.
 
-use crate::lexicon::{self, Pronoun};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::lexicon::{self, Pronoun, WordState};
 use crate::text::Tok;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -487,8 +490,8 @@ fn fullness(name: &str) -> (usize, usize, usize) {
 /// quotations it speaks (each lookup scans the document for the surname).
 #[derive(Debug, Default)]
 pub struct Canon {
-    cache: std::cell::RefCell<std::collections::HashMap<(String, MentionKind), String>>,
-    common: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    persons: RefCell<HashMap<String, String, WordState>>,
+    common: RefCell<HashMap<String, bool, WordState>>,
 }
 
 impl Canon {
@@ -502,13 +505,18 @@ impl Canon {
         common
     }
 
+    /// Memoised [`canonical`]; only person names need the document scan worth remembering.
     pub fn get(&self, text: &str, surface: &str, kind: MentionKind) -> String {
-        let key = (surface.to_owned(), kind);
-        if let Some(hit) = self.cache.borrow().get(&key) {
+        if kind != MentionKind::Person {
+            return canonical(text, surface, kind);
+        }
+        if let Some(hit) = self.persons.borrow().get(surface) {
             return hit.clone();
         }
         let name = canonical(text, surface, kind);
-        self.cache.borrow_mut().insert(key, name.clone());
+        self.persons
+            .borrow_mut()
+            .insert(surface.to_owned(), name.clone());
         name
     }
 }
