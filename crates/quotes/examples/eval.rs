@@ -259,6 +259,16 @@ fn speed() {
         wall_total += wall.elapsed().as_secs_f64();
         drop(round);
     }
+    // one long document (a book-length text) must cost the same per byte
+    let long = synth::archive(99, 8000).text;
+    let t0 = cpu_ns().unwrap_or(0);
+    let found = find_quotes(&long).len();
+    let long_cpu = cpu_ns().unwrap_or(t0).saturating_sub(t0).max(1) as f64 / 1e9;
+    println!(
+        "one {:.1} MB document, {found} quotations: {:.0} MB/s CPU time",
+        long.len() as f64 / 1e6,
+        long.len() as f64 / 1e6 / long_cpu
+    );
     let cpu = cpu_total.max(1) as f64 / 1e9;
     let total = (bytes * rounds) as f64 / 1e6;
     println!("throughput on synthetic archive text ({total:.1} MB): {:.0} MB/s CPU time, {:.0} MB/s wall", total / cpu, total / wall_total);
