@@ -38,6 +38,8 @@ pub const TRANSPOSE: f32 = 0.6;
 pub const DOUBLING: f32 = 0.6;
 pub const PLAIN: f32 = 1.0;
 pub const TRAILING: f32 = 0.6;
+/// The most a slip may cost to count as cheap (a confusion, transposition or doubling).
+pub const CHEAP: f32 = 0.6;
 /// Cost standing for "not allowed" in strict mode.
 pub const FORBIDDEN: f32 = 9.0;
 

@@ -2,7 +2,7 @@
 //! trails were` for trials). A bigram model decides, and only by a wide margin, because a
 //! wrong "fix" of a correct word costs far more than a missed one.
 
-use crate::channel::{cost, PLAIN};
+use crate::channel::{cost, CHEAP, PLAIN};
 use crate::lexicon::Lexicon;
 use crate::spell::{is_shielded, Evidence};
 use crate::tokens::{case_of, Case, Token};
@@ -16,8 +16,6 @@ const MARGIN: f64 = 6.0;
 const COST_WEIGHT: f64 = 2.0;
 /// Words more frequent than this (the, has, not, …) are neither judged nor proposed.
 const COMMON: u64 = 300_000_000;
-/// A glyph confusion, transposition or doubled letter.
-const CHEAP: f32 = 0.6;
 /// Extra nats when the candidate is written elsewhere in the document and the word is not.
 const DOC_BONUS: f64 = 1.5;
 
@@ -96,7 +94,13 @@ pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidenc
     for (i, t) in tokens.iter().enumerate() {
         let Some(wid) = ids[i] else { continue };
         let w = t.core(text);
-        if w.len() < 3 || t.core_end != t.end || !w.as_bytes()[0].is_ascii_lowercase() {
+        // Cheap tests first: most words have no one-slip neighbour at all (memoised).
+        if w.len() < 3
+            || t.core_end != t.end
+            || !w.as_bytes()[0].is_ascii_lowercase()
+            || lex.count(wid) > COMMON
+            || lex.slips(wid).is_empty()
+        {
             continue;
         }
         let spaced = |a: &Token, b: &Token| {
@@ -112,7 +116,7 @@ pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidenc
         let (left, right) = (lex.bigram(p, wid), lex.bigram(wid, n));
         // Attested on both sides: plausible as written. Very common words are left alone:
         // their bigrams are too varied for this model to judge.
-        if (left > 0 && right > 0) || lex.count(wid) > COMMON || is_shielded(text, t) {
+        if (left > 0 && right > 0) || is_shielded(text, t) {
             continue;
         }
         let base = ln_follow(lex, Some(p), wid) + ln_precede(lex, wid, Some(n));

@@ -281,8 +281,8 @@ impl Lexicon {
         &self.index
     }
 
-    /// Dictionary words within one cheap or plain edit of word `id` (OCR confusions
-    /// included), memoised per word.
+    /// Dictionary words one cheap slip (glyph confusion, transposition, doubled letter) from
+    /// word `id`, memoised per word.
     pub fn slips(&self, id: u32) -> &[u32] {
         let Some(cell) = self.slips.get(id as usize) else { return &[] };
         cell.get_or_init(|| {
@@ -292,7 +292,7 @@ impl Lexicon {
             for r in crate::channel::multi_rewrites(word) {
                 self.index.exact(&r, &mut ids);
             }
-            ids.retain(|&c| c != id && crate::channel::cost(word, self.word(c), false) <= crate::channel::PLAIN);
+            ids.retain(|&c| c != id && crate::channel::cost(word, self.word(c), false) <= crate::channel::CHEAP);
             ids.sort_unstable();
             ids.dedup();
             ids.into_boxed_slice()
