@@ -841,14 +841,13 @@ impl Ctx<'_> {
             strong = true;
         }
         // Frames need particular words; most sentences have none of them.
-        let lower = before_text.to_lowercase();
-        let may_frame = lower.contains("words of")
-            || lower.contains("according to")
-            || lower.starts_with("for ")
-            || (lower.contains("as ")
-                && [" put", " said", " says", " wrote", " writes"]
-                    .iter()
-                    .any(|v| lower.contains(v)));
+        let b = before_text;
+        let may_frame = b.contains("words of")
+            || b.contains("ccording to")
+            || b.starts_with("For ")
+            || b.starts_with("for ")
+            || ((b.contains("As ") || b.contains("as "))
+                && [" put", " said", " says", " wrote", " writes"].iter().any(|v| b.contains(v)));
         let frame_hit = if may_frame {
             frame(&self.before_toks(&a, i))
         } else {
