@@ -20,6 +20,16 @@ pub(crate) struct Flags {
     pub split_missing_space: bool,
 }
 
+/// How far (bytes) the next item of an inline list is looked for: items are short, and the
+/// bound keeps pathological input (`A. x A. x …`) linear.
+const ITEM_WINDOW: usize = 1024;
+
+/// Longest token (bytes) examined before a terminator; longer runs are not words.
+const TOKEN_WINDOW: usize = 64;
+
+/// How far back (bytes) an open quotation is looked for.
+const QUOTE_WINDOW: usize = 4096;
+
 /// How a list item is numbered, so the next item can be found inline (`1) a 2) b`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
@@ -297,7 +307,8 @@ impl Blocks<'_> {
         };
         let is_bullet = matches!(m.label, Label::Bullet { .. });
         let mut from = m.end;
-        while let Some(i) = memchr::memmem::find(&b[from..be], &needle) {
+        let limit = be.min(m.end + ITEM_WINDOW);
+        while let Some(i) = memchr::memmem::find(&b[from.min(limit)..limit], &needle) {
             let at = from + i;
             let after = at + needle.len();
             let spaced_before = char_before(self.text, at).is_some_and(char::is_whitespace);
@@ -346,12 +357,6 @@ impl Blocks<'_> {
                 resume
             };
         }
-        if !quotes.is_empty() && quotes.iter().any(|&(o, c)| o < j && j < c) {
-            return resume;
-        }
-        if inside_square_brackets(b, seg, p, j, be) {
-            return resume;
-        }
         let mut next = self.next_word(q, be);
         next.new_line = b[j..q].contains(&b'\n');
         let closed = j > cend;
@@ -377,8 +382,9 @@ impl Blocks<'_> {
                 let attached = !char_before(self.text, p).is_some_and(char::is_whitespace);
                 // A free-standing ellipsis inside an open quotation marks omitted words
                 // (`“I shall die a revolutionist … My faith`), not the end of a sentence.
-                let elision = !attached && open_quotation(b, seg, j);
-                let ends = next.kind == NextKind::Upper && !next.pronoun_i && !elision;
+                let ends = next.kind == NextKind::Upper
+                    && !next.pronoun_i
+                    && (attached || !open_quotation(b, seg, j));
                 // `compounds. . . . The`: the attached stop ends the sentence and the spaced
                 // ellipsis opens the next one.
                 if ends && attached && b[p] == b'.' && b.get(p + 1) == Some(&b' ') {
@@ -391,7 +397,12 @@ impl Blocks<'_> {
             }
             Terminator::Period => self.period(seg, p, closed, &next),
         };
-        if split {
+        // Checked only for real splits, which restart the segment: the scans stay linear.
+        let held = || {
+            (!quotes.is_empty() && quotes.iter().any(|&(o, c)| o < j && j < c))
+                || inside_square_brackets(b, seg, p, j, be)
+        };
+        if split && !held() {
             Step::Split { end: j, next: q }
         } else {
             resume
@@ -488,6 +499,9 @@ impl Blocks<'_> {
         // The token before: long enough to be a word or a year, not an address or abbreviation.
         let mut ts = p;
         while ts > seg && !char_before(self.text, ts).is_some_and(char::is_whitespace) {
+            if p - ts > TOKEN_WINDOW {
+                return false;
+            }
             ts -= char_before(self.text, ts).map_or(1, char::len_utf8);
         }
         let token = &b[ts..p];
@@ -513,14 +527,16 @@ impl Blocks<'_> {
         loop {
             let c = char_before(self.text, we);
             match c {
-                Some(c @ ('"' | '\'' | ')' | ']' | '”' | '’' | '»')) if we > seg => {
+                Some(c @ ('"' | '\'' | ')' | ']' | '”' | '’' | '»'))
+                    if we > seg && p - we < TOKEN_WINDOW =>
+                {
                     we -= c.len_utf8()
                 }
                 _ => break,
             }
         }
         let mut ws = we;
-        while ws > seg {
+        while ws > seg && we - ws < TOKEN_WINDOW {
             match char_before(self.text, ws) {
                 Some(c) if !c.is_whitespace() => ws -= c.len_utf8(),
                 _ => break,
@@ -819,7 +835,7 @@ fn inside_square_brackets(b: &[u8], seg: usize, p: usize, j: usize, be: usize) -
 
 /// Whether a double quotation opened in `seg..p` is still open at `p`.
 fn open_quotation(b: &[u8], seg: usize, p: usize) -> bool {
-    let span = &b[seg..p];
+    let span = &b[seg.max(p.saturating_sub(QUOTE_WINDOW))..p];
     let opens = memchr::memmem::find_iter(span, "“".as_bytes()).count();
     let closes = memchr::memmem::find_iter(span, "”".as_bytes()).count();
     let straight = memchr::memchr_iter(b'"', span).count();
