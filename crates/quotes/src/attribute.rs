@@ -847,7 +847,9 @@ impl Ctx<'_> {
             || b.starts_with("For ")
             || b.starts_with("for ")
             || ((b.contains("As ") || b.contains("as "))
-                && [" put", " said", " says", " wrote", " writes"].iter().any(|v| b.contains(v)));
+                && [" put", " said", " says", " wrote", " writes"]
+                    .iter()
+                    .any(|v| b.contains(v)));
         let frame_hit = if may_frame {
             frame(&self.before_toks(&a, i))
         } else {

@@ -6,6 +6,16 @@
 //! end exclusive) and `text` is exactly that content; for an unclosed span it runs to the end
 //! of its paragraph. Spans of one quotation (split by an attribution, or running over several
 //! paragraphs) share `group`; block quotations found without marks have `marks: false`.
+//! Sentence bounds are found locally around each quotation (the `sentences` field is not
+//! needed, so the stage gives the same answer alone and in a pipeline).
+//!
+//! `sieve` names the rule that found the speaker, most certain first: `cue-before`
+//! (`Stalin said: “…”`), `cue-after` (`“…”, wrote X`), `frame` (`In the words of X`,
+//! `X’s policy: “…”`), `message-source` (`a radiogram from X`), `subject-of-cue` (subject of
+//! a speech verb earlier in the sentence), `pronoun` (`he wrote` → the last compatible
+//! subject), `previous-paragraph`, `sentence-subject`, `previous-sentence`, `continuation`
+//! (later parts of a split or multi-paragraph quotation), `turn-taking` (untagged dialogue),
+//! and for unmarked blocks `signature`, `letter`, `list-frame`.
 
 mod attribute;
 mod blocks;
