@@ -75,6 +75,7 @@ pub struct DocCounts<'a> {
 impl<'a> DocCounts<'a> {
     pub fn new(text: &'a str, tokens: &[crate::tokens::Token]) -> Self {
         let mut counts: FxMap<&'a str, u64> = FxMap::default();
+        counts.reserve(tokens.len() / 3);
         for t in tokens {
             *counts.entry(t.core(text)).or_insert(0) += 1;
         }

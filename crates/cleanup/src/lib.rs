@@ -103,10 +103,6 @@ pub fn spec() -> StageSpec {
     }
 }
 
-/// A layer that works on word tokens.
-type WordLayer =
-    fn(&str, &[tokens::Token], &spell::Evidence<'_>, f64) -> Vec<tracker::Replacement>;
-
 /// Which layers are on.
 #[derive(Debug, Clone, Copy, Default)]
 struct Layers {
@@ -193,15 +189,27 @@ impl Cleanup {
             t.apply(punct::punctuation(t.text()));
         }
         let corpus = self.corpus.as_deref();
-        let layers: [(bool, WordLayer); 2] =
-            [(self.layers.spelling, spell::spelling), (self.layers.context, context::real_words)];
-        for (on, layer) in layers {
-            if on {
-                let tokens = tokens::tokenize(t.text());
-                let doc = corpus::DocCounts::new(t.text(), &tokens);
-                let ev = spell::Evidence { lex, corpus, doc: &doc };
-                let repls = layer(t.text(), &tokens, &ev, self.options.min_confidence);
-                t.apply(repls);
+        let min = self.options.min_confidence;
+        if self.layers.spelling || self.layers.context {
+            let tokens = tokens::tokenize(t.text());
+            let doc = corpus::DocCounts::new(t.text(), &tokens);
+            let ev = spell::Evidence { lex, corpus, doc: &doc };
+            let spelling =
+                if self.layers.spelling { spell::spelling(t.text(), &tokens, &ev, min) } else { Vec::new() };
+            if spelling.is_empty() {
+                // The text is unchanged: its tokens and counts serve the context layer too.
+                let context =
+                    if self.layers.context { context::real_words(t.text(), &tokens, &ev, min) } else { Vec::new() };
+                t.apply(context);
+            } else {
+                t.apply(spelling);
+                if self.layers.context {
+                    let tokens = tokens::tokenize(t.text());
+                    let doc = corpus::DocCounts::new(t.text(), &tokens);
+                    let ev = spell::Evidence { lex, corpus, doc: &doc };
+                    let context = context::real_words(t.text(), &tokens, &ev, min);
+                    t.apply(context);
+                }
             }
         }
         t.finish()

@@ -126,6 +126,11 @@ fn variant(lower: &str, case: Case, n_w: u64, ev: &Evidence<'_>) -> Option<Corre
             if n_c < min_count || n_c < ratio * n_w.max(1) {
                 continue;
             }
+            // A lower-case target must be a word in its own right (listed, or recurring
+            // enough to be protected), or it may itself be corrected on the next run.
+            if case == Case::Lower && n_c < 3 && !ev.lex.knows(k) {
+                continue;
+            }
             let c = cost(lower, k, strict);
             // Acronyms are short: only a glyph confusion or a transposition moves them.
             let limit = if case == Case::Upper { 0.6 } else { PLAIN };

@@ -38,14 +38,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let mut end = i;
-        let mut chars = text[i..].char_indices().peekable();
-        while let Some((off, c)) = chars.next() {
-            if c.is_alphabetic() {
-                end = i + off + c.len_utf8();
-            } else if is_apostrophe(c)
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-            {
+        loop {
+            // ASCII letters byte by byte; anything else decoded.
+            if end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                end += 1;
                 continue;
+            }
+            let Some(c) = text[end..].chars().next() else { break };
+            if c.is_alphabetic() {
+                end += c.len_utf8();
+            } else if is_apostrophe(c)
+                && text[end + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+            {
+                end += c.len_utf8();
             } else {
                 break;
             }
