@@ -7,21 +7,7 @@ use std::io::{BufWriter, Write};
 
 use anyhow::{Context, Result};
 use galley_record::Document;
-
-/// xorshift64*: tiny, seeded, and good enough to shuffle paragraphs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use galley_testkit::{sample_corpus, Rng};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,7 +50,7 @@ fn main() -> Result<()> {
                 .map(str::to_owned),
         );
     }
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let mut writer = BufWriter::new(std::fs::File::create(&out).with_context(|| out.clone())?);
     let target = megabytes << 20;
     let (mut written, mut n) = (0usize, 0usize);

@@ -61,8 +61,9 @@ pub trait Corpus {
     fn for_each_batch(&mut self, visit: &mut dyn FnMut(&[Document])) -> Result<(), StageError>;
 }
 
-/// A vector of documents is a corpus too (handy in tests and library use).
-impl Corpus for [Document] {
+/// A vector of documents is a corpus too (handy in tests and library use):
+/// `stage.learn(&mut docs)`.
+impl Corpus for Vec<Document> {
     fn for_each_batch(&mut self, visit: &mut dyn FnMut(&[Document])) -> Result<(), StageError> {
         visit(self);
         Ok(())
@@ -109,6 +110,17 @@ mod tests {
     #[serde(deny_unknown_fields, default)]
     struct Opts {
         min_confidence: f64,
+    }
+
+    #[test]
+    fn a_vec_of_documents_is_a_corpus() {
+        let mut docs = vec![Document::new("a", "x"), Document::new("b", "y")];
+        let corpus: &mut dyn Corpus = &mut docs;
+        let mut seen = 0;
+        corpus
+            .for_each_batch(&mut |batch| seen += batch.len())
+            .unwrap();
+        assert_eq!(seen, 2);
     }
 
     #[test]
