@@ -184,18 +184,31 @@ impl<'a> Ctx<'a> {
     }
 
     /// Drops tokens that sit inside another top-level quotation.
-    fn outside_quotes(&self, toks: Vec<Tok<'a>>, skip: usize) -> Vec<Tok<'a>> {
-        toks.into_iter()
-            .filter(|t| {
-                let k = self.quotes.partition_point(|q| q.open <= t.start);
-                !self.quotes[..k].iter().rev().take(8).any(|q| {
-                    q.parent.is_none()
-                        && q.marks
-                        && q.open != self.quotes[skip].open
-                        && t.start < q.outer_end()
-                })
+    fn outside_quotes(&self, mut toks: Vec<Tok<'a>>, skip: usize) -> Vec<Tok<'a>> {
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return toks;
+        };
+        let (lo, hi) = (first.start, last.end);
+        // the few top-level quotations overlapping this stretch, found once
+        let from = self
+            .quotes
+            .partition_point(|q| q.open < lo)
+            .saturating_sub(8);
+        let inside: Vec<(usize, usize)> = self.quotes[from..]
+            .iter()
+            .take_while(|q| q.open < hi)
+            .filter(|q| {
+                q.parent.is_none()
+                    && q.marks
+                    && q.open != self.quotes[skip].open
+                    && q.outer_end() > lo
             })
-            .collect()
+            .map(|q| (q.open, q.outer_end()))
+            .collect();
+        if !inside.is_empty() {
+            toks.retain(|t| !inside.iter().any(|&(a, b)| a <= t.start && t.start < b));
+        }
+        toks
     }
 
     fn around(&self, i: usize) -> Around<'a> {
