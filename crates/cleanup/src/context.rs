@@ -113,9 +113,12 @@ pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidenc
             .and_then(|j| ids[j]);
         let n = tokens.get(i + 1).filter(|nt| spaced(t, nt)).and_then(|_| ids[i + 1]);
         let (Some(p), Some(n)) = (p, n) else { continue };
+        // Attested on both sides: plausible as written (the presence filter settles most
+        // tokens without touching the bigram table).
+        if lex.maybe_bigram(p, wid) && lex.maybe_bigram(wid, n) {
+            continue;
+        }
         let (left, right) = (lex.bigram(p, wid), lex.bigram(wid, n));
-        // Attested on both sides: plausible as written. Very common words are left alone:
-        // their bigrams are too varied for this model to judge.
         if (left > 0 && right > 0) || is_shielded(text, t) {
             continue;
         }
@@ -126,7 +129,10 @@ pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidenc
         for &cid in lex.slips(wid) {
             let cw = lex.word(cid);
             // Cheapest test first: most candidates fail the bigram check.
-            if cid == wid || lex.bigram(p, cid) == 0 || lex.bigram(cid, n) == 0 {
+            if cid == wid || !lex.maybe_bigram(p, cid) || !lex.maybe_bigram(cid, n) {
+                continue;
+            }
+            if lex.bigram(p, cid) == 0 || lex.bigram(cid, n) == 0 {
                 continue;
             }
             if cw.len() < 3 || lex.count(cid) > COMMON || related_forms(lex, w, cw) {
