@@ -1,6 +1,7 @@
-//! Scores the splitter on the hand-marked archive passages in `tests/fixtures/archive/`:
-//! exact-match rate of whole passages and sentence precision/recall. `--verbose` prints
-//! every miss.
+//! Scores the splitter on the hand-marked archive passages: the round-1 set in
+//! `tests/fixtures/archive/` and the held-out set in `tests/fixtures/heldout/`, each reported
+//! separately (exact-match rate of whole passages and sentence precision/recall).
+//! `--verbose` prints every miss.
 //!
 //! `cargo run --release -p galley-sentences --example eval [-- --verbose]`
 
@@ -9,10 +10,7 @@ mod fixtures;
 
 use galley_sentences::Splitter;
 
-fn main() -> std::io::Result<()> {
-    let verbose = std::env::args().any(|a| a == "--verbose");
-    let passages = fixtures::load()?;
-    let splitter = Splitter::default();
+fn score(name: &str, passages: &[fixtures::Passage], splitter: &Splitter, verbose: bool) {
     let (mut exact, mut tp, mut n_pred, mut n_gold) = (0usize, 0usize, 0usize, 0usize);
     // A sentence counts as right when the same text is predicted at the same place.
     let ends = |v: &[String]| {
@@ -24,7 +22,7 @@ fn main() -> std::io::Result<()> {
             })
             .collect::<Vec<_>>()
     };
-    for p in &passages {
+    for p in passages {
         let got: Vec<String> = splitter
             .split_str(&p.text)
             .map(fixtures::normalise)
@@ -47,13 +45,25 @@ fn main() -> std::io::Result<()> {
         }
     };
     println!(
-        "archive passages: {} | exact match: {}/{} = {:.1}% | sentences: precision {:.1}%, recall {:.1}%",
+        "{name} passages: {} | exact match: {}/{} = {:.1}% | sentences: precision {:.1}%, recall {:.1}%",
         passages.len(),
         exact,
         passages.len(),
         pct(exact, passages.len()),
         pct(tp, n_pred),
         pct(tp, n_gold)
+    );
+}
+
+fn main() -> std::io::Result<()> {
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let splitter = Splitter::default();
+    score("archive", &fixtures::load()?, &splitter, verbose);
+    score(
+        "held-out",
+        &fixtures::load_from(&fixtures::heldout_dir())?,
+        &splitter,
+        verbose,
     );
     Ok(())
 }

@@ -15,8 +15,14 @@ pub struct Passage {
     pub expected: Vec<String>,
 }
 
+/// The round-1 passages (used while building the rules).
 pub fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive")
+}
+
+/// The round-2 held-out passages, written and committed before the splitter was run on them.
+pub fn heldout_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout")
 }
 
 /// Collapses whitespace runs to one space.
@@ -34,9 +40,14 @@ fn expected(marked: &str) -> Vec<String> {
         .collect()
 }
 
-/// All passages, files in name order.
+/// All round-1 passages, files in name order.
 pub fn load() -> std::io::Result<Vec<Passage>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir())?
+    load_from(&dir())
+}
+
+/// All passages of the `*.txt` files in `dir`, files in name order.
+pub fn load_from(dir: &Path) -> std::io::Result<Vec<Passage>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
