@@ -35,6 +35,19 @@ fn bench(c: &mut Criterion) {
     let archive: Vec<Document> = (0..64)
         .map(|seed| Document::new(seed.to_string(), synth::archive(seed, 80).text))
         .collect();
+    // The library call alone, without writing the `quotes` field into the record.
+    let bytes: usize = archive.iter().map(|d| d.text.len()).sum();
+    let mut group = c.benchmark_group("quotes");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("find_quotes_archive", |b| {
+        b.iter(|| {
+            archive
+                .iter()
+                .map(|d| galley_quotes::find_quotes(&d.text).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
     run(c, "synthetic_archive", archive);
     let dense: Vec<Document> = (0..64)
         .map(|seed| Document::new(seed.to_string(), synth::document(seed, 60).text))
