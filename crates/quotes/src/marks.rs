@@ -213,16 +213,6 @@ fn is_function_word(w: &str) -> bool {
     )
 }
 
-/// Whether a single-quote closer exists among `events[from..]`.
-fn later_single_close(events: &[Event], from: usize) -> bool {
-    events[from..].iter().any(|e| {
-        matches!(
-            e.role,
-            Role::Close(Family::Single) | Role::CloseOrApostrophe
-        )
-    })
-}
-
 #[derive(Debug, Clone, Copy)]
 struct Opened {
     family: Family,
@@ -300,6 +290,17 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
             ev += 1;
         }
         let events = &events_all[first..ev];
+        // `close_after[i]`: a single-quote closer exists among `events[i..]` (linear, so a
+        // paragraph of thousands of stray marks stays cheap).
+        let mut close_after = vec![false; events.len() + 1];
+        for k in (0..events.len()).rev() {
+            close_after[k] = close_after[k + 1]
+                || matches!(
+                    events[k].role,
+                    Role::Close(Family::Single) | Role::CloseOrApostrophe
+                );
+        }
+        let later_single_close = |_: &[Event], from: usize| close_after[from.min(events.len())];
         let continuation = if pending.is_some_and(|(_, at)| at <= pi) {
             pending.take().filter(|&(_, at)| at == pi)
         } else {
@@ -328,6 +329,10 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
             });
         };
         for (i, e) in events.iter().enumerate() {
+            // Real nesting is shallow; a pile of unclosed openers is stray marks.
+            if stack.len() > 16 {
+                stack.drain(..stack.len() - 16);
+            }
             let opened = |family| Opened {
                 family,
                 pos: e.pos,
@@ -552,6 +557,13 @@ mod tests {
             ["Solidarity"]
         );
         assert_eq!(spans("It's 'rock'n'roll' now."), ["rock'n'roll"]);
+    }
+
+    #[test]
+    fn thousands_of_stray_marks_stay_linear_and_bounded() {
+        let text = format!("{}{}", "‘a “b ".repeat(20_000), "end”.");
+        let found = find(&text);
+        assert!(found.len() <= 2, "{}", found.len());
     }
 
     #[test]
