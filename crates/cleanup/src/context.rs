@@ -76,23 +76,49 @@ fn related_forms(lex: &Lexicon, a: &str, b: &str) -> bool {
 }
 
 /// Replacements for real-word errors.
-pub fn real_words(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidence: f64) -> Vec<Replacement> {
+///
+/// `spelled` are the spelling layer's replacements on the same text (sorted): a corrected
+/// token is judged no further, and its neighbours see the corrected word, so both layers
+/// can run over one tokenisation.
+pub fn real_words(
+    text: &str,
+    tokens: &[Token],
+    ev: &Evidence<'_>,
+    min_confidence: f64,
+    spelled: &[Replacement],
+) -> Vec<Replacement> {
     let lex = ev.lex;
     let mut out = Vec::new();
+    let id_of = |w: &str| match w.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() => lex.id(w),
+        Some(b) if b.is_ascii_uppercase() && case_of(w) == Case::Title => lex.id(&w.to_ascii_lowercase()),
+        _ => None,
+    };
     // Each token's id once (lower-case words; capitalised ones may follow), not per window.
+    let mut fixed = spelled.iter().peekable();
+    let mut corrected = vec![false; tokens.len()];
     let ids: Vec<Option<u32>> = tokens
         .iter()
-        .map(|t| {
-            let w = &text[t.start..t.end];
-            match w.as_bytes().first() {
-                Some(b) if b.is_ascii_lowercase() => lex.id(w),
-                Some(b) if b.is_ascii_uppercase() && case_of(w) == Case::Title => lex.id(&w.to_ascii_lowercase()),
-                _ => None,
+        .enumerate()
+        .map(|(i, t)| {
+            while fixed.peek().is_some_and(|r| r.start < t.start) {
+                fixed.next();
+            }
+            match fixed.peek() {
+                Some(r) if r.start == t.start => {
+                    corrected[i] = true;
+                    // Possessive or not, the neighbour is the corrected word.
+                    (r.end == t.end).then(|| id_of(&r.replacement)).flatten()
+                }
+                _ => id_of(&text[t.start..t.end]),
             }
         })
         .collect();
     for (i, t) in tokens.iter().enumerate() {
         let Some(wid) = ids[i] else { continue };
+        if corrected[i] {
+            continue;
+        }
         let w = t.core(text);
         // Cheap tests first: most words have no one-slip neighbour at all (memoised).
         if w.len() < 3
@@ -192,7 +218,7 @@ mod tests {
     fn fixes(text: &str) -> Vec<String> {
         let doc = DocCounts::new(text, &tokenize(text));
         let ev = Evidence { lex: Lexicon::embedded(), corpus: None, doc: &doc };
-        real_words(text, &tokenize(text), &ev, 0.5)
+        real_words(text, &tokenize(text), &ev, 0.5, &[])
             .into_iter()
             .map(|r| format!("{}->{}", &text[r.start..r.end], r.replacement))
             .collect()

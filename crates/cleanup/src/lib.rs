@@ -194,23 +194,15 @@ impl Cleanup {
             let tokens = tokens::tokenize(t.text());
             let doc = corpus::DocCounts::new(t.text(), &tokens);
             let ev = spell::Evidence { lex, corpus, doc: &doc };
-            let spelling =
+            let mut repls =
                 if self.layers.spelling { spell::spelling(t.text(), &tokens, &ev, min) } else { Vec::new() };
-            if spelling.is_empty() {
-                // The text is unchanged: its tokens and counts serve the context layer too.
-                let context =
-                    if self.layers.context { context::real_words(t.text(), &tokens, &ev, min) } else { Vec::new() };
-                t.apply(context);
-            } else {
-                t.apply(spelling);
-                if self.layers.context {
-                    let tokens = tokens::tokenize(t.text());
-                    let doc = corpus::DocCounts::new(t.text(), &tokens);
-                    let ev = spell::Evidence { lex, corpus, doc: &doc };
-                    let context = context::real_words(t.text(), &tokens, &ev, min);
-                    t.apply(context);
-                }
+            if self.layers.context {
+                let context = context::real_words(t.text(), &tokens, &ev, min, &repls);
+                // Different tokens by construction: merge into one sorted layer.
+                repls.extend(context);
+                repls.sort_by_key(|r| r.start);
             }
+            t.apply(repls);
         }
         t.finish()
     }
