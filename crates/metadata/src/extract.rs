@@ -14,8 +14,8 @@ use crate::dates::{find_date, find_date_or_year, find_year, whole_date, DateValu
 use crate::learn::Repetition;
 use crate::lines::{
     after_prefix, byline, classify, first_marker, glue_point, is_alt_text, is_initials,
-    is_person_name, is_site_name, is_strong_chrome, issue, name_part, pages, split_lines,
-    split_people, strip_full_stop, trailing_name, volume, Line, LineKind, MetaKind,
+    is_person_name, is_site_name, is_strong_chrome, issue, name_part, normalise, pages,
+    split_lines, split_people, strip_full_stop, trailing_name, volume, Line, LineKind, MetaKind,
 };
 
 /// How much of a page is examined.
@@ -267,6 +267,8 @@ struct Layout {
     body: Option<(usize, usize)>,
     letter_dateline: Option<usize>,
     signature: Option<usize>,
+    /// The page lists several dated entries (see [`is_listing`]).
+    listing: bool,
 }
 
 /// One of the next `within` lines is a header metadata line (source, credits, byline).
@@ -286,6 +288,31 @@ fn meta_follows(page: &mut Page<'_>, ci: usize, within: usize) -> bool {
     })
 }
 
+/// A line that dates one entry of a listing: a bare date or a "Submitted by … on …" line.
+fn is_entry_date(k: Option<LineKind>) -> bool {
+    matches!(
+        k,
+        Some(LineKind::DateLine | LineKind::Meta(MetaKind::Submitted))
+    )
+}
+
+/// A page that lists several dated entries (a section front, "Latest articles"): two or more
+/// entry dates of one kind, not next to each other, among the first `limit` lines. Such a
+/// page's dates and posters belong to its entries, not to the page.
+fn is_listing(page: &mut Page<'_>, limit: usize) -> bool {
+    let mut dates: Vec<usize> = Vec::new();
+    let mut submitted: Vec<usize> = Vec::new();
+    for ci in 0..limit {
+        match page.kind(ci) {
+            Some(LineKind::DateLine) => dates.push(ci),
+            Some(LineKind::Meta(MetaKind::Submitted)) => submitted.push(ci),
+            _ => {}
+        }
+    }
+    let apart = |v: &[usize]| v.windows(2).any(|w| w[1] > w[0] + 1);
+    apart(&dates) || apart(&submitted)
+}
+
 /// Lines that may follow a title when the line between them is a subtitle.
 fn ends_subtitle(k: Option<LineKind>) -> bool {
     !matches!(k, Some(LineKind::Short))
@@ -302,6 +329,8 @@ fn scan_head(
     let limit = n.min(settings.head_lines.max(1));
     let mut seen_content = false;
     let mut prev_header: Option<usize> = None;
+    let listing = is_listing(page, limit);
+    layout.listing = listing;
     for ci in 0..limit {
         let Some(mut k) = page.kind(ci) else { break };
         let t = page.line(ci);
@@ -320,11 +349,22 @@ fn scan_head(
             // header goes on with something other than another short line.
             // A second, different name under a name is the title ("Farrell Dobbs" /
             // "Teamster Rebellion"); the same name repeated is still the byline.
+            // A short line above "Name / Title / source notes" is a series or section label
+            // ("Marx-Engels Correspondence 1883"): the name is the author and the line under
+            // it the title.
+            let under_label = layout.title.is_some()
+                && layout.subtitle.is_none()
+                && layout.header_names.is_empty()
+                && matches!(next, Some(LineKind::Short))
+                && meta_follows(page, ci + 1, 3);
             let byline = if layout.title.is_none() {
                 layout.header_names.iter().all(|&h| page.line(h) == t)
             } else {
-                !matches!(next, Some(LineKind::Short))
+                under_label || !matches!(next, Some(LineKind::Short))
             };
+            if under_label {
+                layout.title = None;
+            }
             if byline {
                 layout.header_names.push(ci);
             } else {
@@ -341,6 +381,11 @@ fn scan_head(
             | LineKind::YearLine
             | LineKind::DateLine
             | LineKind::Name => {}
+            // On a listing page the first entry (a headline over its own date) opens the body.
+            LineKind::Short if listing && layout.title.is_some() && is_entry_date(next) => {
+                layout.body = Some((ci, n - 1));
+                return;
+            }
             // A hard-wrapped paragraph (next line directly below, in lower case) is body.
             LineKind::Short if page.wraps_on(ci) && !meta_follows(page, ci, 3) => {
                 layout.body = Some((ci, n - 1));
@@ -402,6 +447,16 @@ fn scan_tail(
         ci -= 1;
         let Some(k) = page.kind(ci) else { break };
         let t = page.line(ci);
+        // The last entry of a listing keeps its date and name in the body.
+        let k = if layout.listing
+            && matches!(
+                k,
+                LineKind::DateLine | LineKind::Name | LineKind::Meta(MetaKind::Submitted)
+            ) {
+            LineKind::Short
+        } else {
+            k
+        };
         match k {
             LineKind::Chrome => zones[ci] = ZoneKind::Boilerplate,
             // "From Lenin’s Collected Works, Vol. 25" at the foot is a footnote, not the page's source.
@@ -409,6 +464,10 @@ fn scan_tail(
                 page.kinds[ci] = Some(LineKind::Short);
                 layout.body = Some((start, ci));
                 return;
+            }
+            // "© 2007 Site name": the site's own footer, not a rights statement about the text.
+            LineKind::Meta(MetaKind::Copyright) if is_site_copyright(t) => {
+                zones[ci] = ZoneKind::Boilerplate
             }
             LineKind::Meta(_) | LineKind::DateLine | LineKind::YearLine | LineKind::PageHeader => {
                 zones[ci] = ZoneKind::Footer
@@ -432,6 +491,13 @@ fn scan_tail(
                 zones[ci] = ZoneKind::Boilerplate
             }
             _ => {
+                if let Some(heading) = related_block(page, ci, floor) {
+                    for zone in &mut zones[heading..=ci] {
+                        *zone = ZoneKind::Boilerplate;
+                    }
+                    ci = heading;
+                    continue;
+                }
                 layout.body = Some((start, ci));
                 return;
             }
@@ -439,6 +505,75 @@ fn scan_tail(
     }
     // Everything from the floor down was footer or chrome.
     layout.body = Some((start, floor.saturating_sub(1).max(start)));
+}
+
+/// Web pages put the headline directly above its byline; a shorter line above that is a
+/// section label or a stray button ("Reason in revolt", "Accept"), not the title.
+fn promote_headline_over_byline(page: &mut Page<'_>, layout: &mut Layout) {
+    let (Some(title), Some((first, last))) = (layout.title, layout.subtitle) else {
+        return;
+    };
+    let words = |t: &str| t.split_whitespace().count();
+    if first == last
+        && words(page.line(title)) <= 3
+        && words(page.line(first)) > words(page.line(title))
+        && page.kind(first + 1) == Some(LineKind::Meta(MetaKind::Byline))
+    {
+        layout.title = Some(first);
+        layout.subtitle = None;
+    }
+}
+
+/// Headings of the "related articles" block at the foot of a web page.
+fn is_related_heading(t: &str) -> bool {
+    matches!(
+        normalise(t).as_str(),
+        "related articles"
+            | "related"
+            | "related posts"
+            | "related content"
+            | "more articles"
+            | "recent articles"
+            | "more from this author"
+            | "more on this topic"
+            | "you may also like"
+            | "read also"
+            | "see also"
+    )
+}
+
+/// The heading of a block of link titles ending at `ci` ("Related articles" and the headlines
+/// under it), when every line between is a short non-sentence line.
+fn related_block(page: &mut Page<'_>, ci: usize, floor: usize) -> Option<usize> {
+    let mut j = ci;
+    while j > floor && ci - j < 15 {
+        let t = page.line(j);
+        if is_related_heading(t) {
+            return (j < ci).then_some(j);
+        }
+        if t.len() > 120
+            || !matches!(
+                page.kind(j),
+                Some(LineKind::Short | LineKind::Name | LineKind::DateLine | LineKind::Chrome)
+            )
+        {
+            return None;
+        }
+        j -= 1;
+    }
+    None
+}
+
+/// A bare copyright notice with a year: "© 2007 In Defence of Marxism", "Copyright © 2019 X".
+fn is_site_copyright(t: &str) -> bool {
+    let t = t
+        .trim_start_matches(|c: char| c.is_alphabetic() && c.is_ascii())
+        .trim_start();
+    t.starts_with('©')
+        && t.len() <= 80
+        && t.split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.len() >= 4 && w.chars().take(4).all(|c| c.is_ascii_digit()))
 }
 
 /// A short line in title case ("Ford Organizing Drive Begins"): an entry of a listing.
@@ -654,6 +789,9 @@ fn read_meta(
             let at = FIRST_PUBLISHED_PREFIX.find(t).map_or(0, |m| m.end());
             read_citation(b, after_prefix(t, at), span, authors, footer);
         }
+        // Under a "First published" line the source is the edition transcribed (collected
+        // works, an anthology): its volume and pages are not the periodical's.
+        MetaKind::Source if b.has("publication") => {}
         MetaKind::Source => {
             let at = SOURCE_PREFIX.find(t).map_or(0, |m| m.end());
             read_citation(b, after_prefix(t, at), span, authors, footer);
@@ -934,6 +1072,7 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
     let mut zones = vec![ZoneKind::Body; n];
     let mut layout = Layout::default();
     scan_head(&mut page, &mut zones, settings, &mut layout);
+    promote_headline_over_byline(&mut page, &mut layout);
     scan_tail(&mut page, &mut zones, settings, &mut layout);
 
     match layout.body {
@@ -960,9 +1099,11 @@ pub fn extract(text: &str, settings: &Settings, repetition: Option<&Repetition>)
 
     // Header and footer metadata lines, most trusted kinds first.
     let mut metas: Vec<(MetaKind, usize)> = (0..n)
-        .filter(|&ci| matches!(zones[ci], ZoneKind::Header | ZoneKind::Footer))
-        .filter_map(|ci| match page.kinds[ci] {
-            Some(LineKind::Meta(k)) => Some((k, ci)),
+        .filter_map(|ci| match (zones[ci], page.kinds[ci]) {
+            (ZoneKind::Header | ZoneKind::Footer, Some(LineKind::Meta(k))) => Some((k, ci)),
+            (ZoneKind::Boilerplate, Some(LineKind::Meta(MetaKind::Copyright))) => {
+                Some((MetaKind::Copyright, ci))
+            }
             _ => None,
         })
         .collect();

@@ -400,7 +400,9 @@ const CHROME_PHRASES: &[&str] = &[
     "menu", "main menu", "navigation", "back", "go back", "up", "permalink", "reply", "facebook",
     "twitter", "whatsapp", "telegram", "youtube", "instagram", "rss", "newsletter", "pdf",
     "download pdf", "print version", "view pdf", "printable version", "categories", "details",
-    "hits", "more", "more articles",
+    "hits", "more", "more articles", "last page", "first page", "load more", "show more",
+    "older posts", "newer posts", "older articles", "newer articles", "accept", "accept all",
+    "accept cookies", "reject all", "decline", "got it",
 ];
 
 /// Phrase openings of chrome lines, in `normalise`d form.
