@@ -9,7 +9,8 @@ use crate::chars::{
     ELLIPSIS,
 };
 use crate::lexicon::{
-    is_lower_starter, is_pronoun_like, is_speech_verb, is_starter, Class, Lexicon,
+    is_calendar, is_lower_starter, is_pronoun_like, is_section_label, is_speech_verb, is_starter,
+    Class, Lexicon,
 };
 
 /// The switches the boundary rules read (a digest of the user's options).
@@ -212,6 +213,8 @@ struct Next {
     pronoun_like: bool,
     /// The next token opens a bracket: `changed. (signed) V.I. Ulianov`.
     bracket: bool,
+    /// A day or month name (`8 p.m. Tuesday`).
+    calendar: bool,
 }
 
 /// What the word before a full stop is.
@@ -415,6 +418,7 @@ impl Blocks<'_> {
         let (ws, we) = self.word_before(seg, p);
         let before = self.classify(&b[ws..we]);
         match next.kind {
+            NextKind::Upper if self.section_heading(seg, ws, we) => false,
             NextKind::Upper => match before {
                 Before::Normal | Before::Number => !self.inline_enumerator(seg, ws, we, before),
                 Before::Abbrev(Class::Final | Class::Numeral) => true,
@@ -422,9 +426,13 @@ impl Blocks<'_> {
                 // `Vol. I (London, 1950)`: a Roman numeral after an abbreviation is a number.
                 Before::Abbrev(Class::Regular) if next.roman => false,
                 Before::Abbrev(Class::Regular) | Before::Chain => closed || next.starter,
-                Before::Time => words_between(b, seg, ws) >= 3,
+                Before::Time => !next.calendar && words_between(b, seg, ws) >= 3,
+                // `M. I. Ulianova`: after another initial, `I.` is one too.
                 Before::Initial(pronoun) => {
-                    next.starter || (pronoun && !self.previous_capitalised(seg, ws))
+                    next.starter
+                        || (pronoun
+                            && !self.previous_capitalised(seg, ws)
+                            && !self.previous_initial(seg, ws))
                 }
             },
             NextKind::Lower => {
@@ -465,12 +473,40 @@ impl Blocks<'_> {
     }
 
     /// `demands: 1. Abrogation`: a small number after a colon is a list label, not an ending.
+    /// After a colon only the first label (`1.`) counts: `For: 112. Against: 43.` are values.
     fn inline_enumerator(&self, seg: usize, ws: usize, we: usize, before: Before) -> bool {
         if before != Before::Number || we - ws > 3 {
             return false;
         }
+        let b = self.text.as_bytes();
         let prev = trim_end(self.text, seg, ws);
-        prev > seg && matches!(self.text.as_bytes()[prev - 1], b':' | b';')
+        prev > seg && (b[prev - 1] == b';' || (b[prev - 1] == b':' && &b[ws..we] == b"1"))
+    }
+
+    /// `Chapter II. Thermidor`, `Part 3. The Tasks` opening a segment: the numbered label of a
+    /// title, whose stop ends nothing.
+    fn section_heading(&self, seg: usize, ws: usize, we: usize) -> bool {
+        let b = self.text.as_bytes();
+        let numeral = &b[ws..we];
+        let ok = (1..=4).contains(&numeral.len())
+            && (numeral.iter().all(u8::is_ascii_digit)
+                || numeral.iter().all(|c| b"IVXLCivxlc".contains(c)));
+        if !ok {
+            return false;
+        }
+        let end = trim_end(self.text, seg, ws);
+        let (ps, pe) = self.word_before(seg, end);
+        ps == seg && pe > ps && is_section_label(&b[ps..pe])
+    }
+
+    /// Whether the token before `ws` is a capital initial with its stop (`M.` in `M. I.`).
+    fn previous_initial(&self, seg: usize, ws: usize) -> bool {
+        let b = self.text.as_bytes();
+        let end = trim_end(self.text, seg, ws);
+        end >= seg + 2
+            && b[end - 1] == b'.'
+            && b[end - 2].is_ascii_uppercase()
+            && (end - 2 == seg || !b[end - 3].is_ascii_alphanumeric())
     }
 
     /// OCR lost the space after a terminator (`in 1929.Here we`, `strike?The`).
@@ -622,6 +658,7 @@ impl Blocks<'_> {
             roman: false,
             new_line: false,
             bracket: matches!(b.get(q), Some(b'(' | b'[')),
+            calendar: false,
         };
         let Some(c) = char_at(self.text, r) else {
             return next;
@@ -639,6 +676,7 @@ impl Blocks<'_> {
             let initial = word.len() == 1 && b.get(we) == Some(&b'.');
             next.starter = is_starter(word) && !initial;
             next.pronoun_i = word == b"I";
+            next.calendar = is_calendar(word);
             next.roman = !word.is_empty()
                 && word.iter().all(|c| b"IVXLC".contains(c))
                 && !b

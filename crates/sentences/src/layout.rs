@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::boundary::list_marker;
 use crate::chars::{char_before, closer_len, opener_len, skip_ws, trim_end};
-use crate::lexicon::{is_closing, is_joiner, is_salutation};
+use crate::lexicon::{is_closing, is_joiner, is_salutation, is_starter};
 
 /// How line breaks inside a paragraph are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -73,7 +73,7 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
     let stack = mode == LineBreaks::Line
         || lines
             .iter()
-            .all(|l| l.end - l.start <= SHORT_LINE && !terminated(text, *l));
+            .all(|l| l.end - l.start <= SHORT_LINE && (!terminated(text, *l) || place(text, *l)));
     let mut block_start = first.start;
     for pair in lines.windows(2) {
         let (prev, next) = (pair[0], pair[1]);
@@ -104,7 +104,12 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     let next_upper = upper_start(text, next);
     let last = b[prev.end - 1];
     if last == b',' {
-        return next_upper && letter_frame(text, prev);
+        // `My dear friend,` stands alone even when OCR or the writer lowered the next word.
+        return (next_upper || dear(text, prev)) && letter_frame(text, prev);
+    }
+    // `Whereas …;` clauses set one per line: a sentence opener after a semicolon is no wrap.
+    if last == b';' && next_upper && opens_sentence(text, next) {
+        return true;
     }
     if last == b':' && next_upper && letter_frame(text, prev) {
         return true;
@@ -149,6 +154,48 @@ fn letter_frame(text: &str, line: Line) -> bool {
         && first.eq_ignore_ascii_case(b"my")
         && clean(words[1]).eq_ignore_ascii_case(b"dear");
     is_salutation(&first) || dear || is_closing(&first) || is_closing(&last)
+}
+
+/// Whether the line opens with `Dear` or `My dear`.
+fn dear(text: &str, line: Line) -> bool {
+    let mut words = text[line.start..line.end].split_whitespace();
+    match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("dear") => true,
+        Some(w) if w.eq_ignore_ascii_case("my") => {
+            words.next().is_some_and(|w| w.eq_ignore_ascii_case("dear"))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the line's first word typically opens a sentence (`Whereas`, `The`), not counting
+/// the pronoun `I`, which is capitalised anywhere.
+fn opens_sentence(text: &str, line: Line) -> bool {
+    let b = text.as_bytes();
+    let e = line.start
+        + b[line.start..line.end]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+    let word = &b[line.start..e];
+    word != b"I" && is_starter(word)
+}
+
+/// An address line ending in a state or district abbreviation (`Coyoacan, D.F.`,
+/// `New York, N.Y.`): its stop ends no sentence.
+fn place(text: &str, line: Line) -> bool {
+    let b = &text.as_bytes()[line.start..line.end];
+    let token_start = b
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |i| i + 1);
+    let token = &b[token_start..];
+    let initials = token.len() >= 4
+        && token.len().is_multiple_of(2)
+        && token
+            .chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.');
+    initials && token_start >= 2 && b[token_start - 2] == b',' && b[0].is_ascii_uppercase()
 }
 
 /// Longest line (bytes) taken for a dateline.

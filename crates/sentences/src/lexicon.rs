@@ -48,7 +48,7 @@ pub(crate) enum Class {
 #[rustfmt::skip]
 const PREPOSITIVE: &[&str] = &[
     "cf", "viz", "vs", "ca", "circ", "approx", "esp", "incl", "excl", "ie", "eg", "resp", "abt",
-    "sc", "scil",
+    "sc", "scil", "enc", "encl", "encs",
 ];
 
 #[rustfmt::skip]
@@ -89,16 +89,16 @@ const STARTERS: &[&str] = &[
     "Also", "Although", "Always", "Among", "An", "And", "Another", "Any", "Anyone", "Anything",
     "Are", "As", "At", "Because", "Before", "Being", "Besides", "Both", "But", "By", "Can",
     "Could", "Did", "Do", "Does", "During", "Each", "Either", "Even", "Every", "Everyone",
-    "Everything", "Finally", "First", "For", "From", "Furthermore", "Had", "Has", "Have", "He",
+    "Everything", "Few", "Finally", "First", "For", "From", "Furthermore", "Had", "Has", "Have", "He",
     "Hence", "Her", "Here", "Hers", "Him", "His", "How", "However", "I", "If", "In", "Indeed",
     "Instead", "Is", "It", "Its", "Just", "Last", "Later", "Let", "Many", "Meanwhile", "Might",
     "Moreover", "Most", "Much", "Must", "My", "Neither", "Never", "Nevertheless", "Next", "No",
     "Nobody", "None", "Nor", "Not", "Nothing", "Now", "Of", "Often", "On", "Once", "One",
-    "Only", "Or", "Other", "Others", "Our", "Perhaps", "Please", "Second", "Shall", "She",
+    "Only", "Or", "Other", "Others", "Our", "Perhaps", "Please", "Second", "Several", "Shall", "She",
     "Should", "Since", "So", "Some", "Someone", "Something", "Soon", "Still", "Such", "That",
     "The", "Their", "Them", "Then", "There", "Therefore", "These", "They", "This", "Those",
     "Though", "Thus", "To", "Today", "Under", "Until", "Upon", "Was", "We", "Were", "What",
-    "When", "Whenever", "Where", "Whether", "Which", "While", "Who", "Whoever", "Whom", "Whose",
+    "When", "Whenever", "Where", "Whereas", "Whether", "Which", "While", "Who", "Whoever", "Whom", "Whose",
     "Why", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
 ];
 
@@ -111,7 +111,7 @@ const LOWER_STARTERS: &[&str] = &[
     "even", "every", "he", "her", "here", "his", "however", "i", "if", "in", "it", "its", "many",
     "most", "my", "no", "not", "now", "on", "one", "only", "our", "she", "since", "so", "some",
     "such", "that", "the", "their", "then", "there", "these", "they", "this", "those", "though",
-    "thus", "we", "what", "when", "where", "which", "while", "who", "why", "yet", "you",
+    "thus", "we", "what", "when", "where", "while", "why", "yet", "you",
 ];
 
 /// Pronouns and articles: after `?`/`!` these open a sentence even in lower case, where a
@@ -180,6 +180,24 @@ const CLOSINGS: &[&str] = &[
     "affectionately",
     "solidarity",
     "salutations",
+];
+
+/// Days and months: after `p.m.` they continue the time (`at 8 p.m. Tuesday`), they do not
+/// open a sentence.
+#[rustfmt::skip]
+const CALENDAR: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
+/// Words that label a numbered part of a work: `Chapter II. Thermidor` at the head of a line is
+/// a title, not two sentences.
+#[rustfmt::skip]
+const SECTION_LABELS: &[&str] = &[
+    "chapter", "chap", "ch", "part", "pt", "book", "bk", "section", "sect", "sec", "lecture",
+    "appendix", "article", "art", "volume", "vol", "letter", "thesis", "act", "scene", "canto",
 ];
 
 /// Longest abbreviation key looked up; longer words are never abbreviations.
@@ -288,6 +306,18 @@ pub(crate) fn is_speech_verb(word: &[u8]) -> bool {
 pub(crate) fn is_joiner(word: &[u8]) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     lookup(&SET, JOINERS, word, true)
+}
+
+/// Whether `word` (any case) names a day or a month.
+pub(crate) fn is_calendar(word: &[u8]) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, CALENDAR, word, true)
+}
+
+/// Whether `word` (any case) labels a numbered part of a work (`Chapter`, `Part`).
+pub(crate) fn is_section_label(word: &[u8]) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, SECTION_LABELS, word, true)
 }
 
 pub(crate) fn is_salutation(word: &[u8]) -> bool {

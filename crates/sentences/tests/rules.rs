@@ -369,3 +369,138 @@ fn option_ocr_rules_can_be_disabled() {
         ["It was 1929.Here. it ends."]
     );
 }
+
+#[test]
+fn time_before_a_day_or_month_continues() {
+    check(
+        "The meeting opened at 8 p.m. Tuesday in the hall. Over 600 came.",
+        &[
+            "The meeting opened at 8 p.m. Tuesday in the hall.",
+            "Over 600 came.",
+        ],
+    );
+    // Any other capitalised word after a sentence-final time still opens a sentence.
+    check(
+        "The pickets assembled at 5 p.m. The police arrived later.",
+        &[
+            "The pickets assembled at 5 p.m.",
+            "The police arrived later.",
+        ],
+    );
+}
+
+#[test]
+fn spaced_initials_keep_i_as_an_initial() {
+    check(
+        "Comradely yours,\nM. I. Ulianova",
+        &["Comradely yours,", "M. I. Ulianova"],
+    );
+    check(
+        "The note was signed by A. I. Rykov and no one else.",
+        &["The note was signed by A. I. Rykov and no one else."],
+    );
+}
+
+#[test]
+fn numbered_section_titles_are_one_segment() {
+    check(
+        "Chapter II. Thermidor in the Soviet Union",
+        &["Chapter II. Thermidor in the Soviet Union"],
+    );
+    check("Part 3. The Tasks Ahead", &["Part 3. The Tasks Ahead"]);
+    // Inside a sentence the label is an ordinary reference and the stop may end it.
+    check(
+        "The argument is in Chapter II. The next chapter turns to wages.",
+        &[
+            "The argument is in Chapter II.",
+            "The next chapter turns to wages.",
+        ],
+    );
+}
+
+#[test]
+fn values_after_colons_are_not_list_labels() {
+    check(
+        "For: 112. Against: 43. Abstentions: 6.",
+        &["For: 112.", "Against: 43.", "Abstentions: 6."],
+    );
+    check(
+        "The demands: 1. Higher wages; 2. Shorter hours.",
+        &["The demands: 1. Higher wages; 2. Shorter hours."],
+    );
+}
+
+#[test]
+fn relative_pronoun_after_a_misread_stop_continues() {
+    check(
+        "The workers of Paris. who had suffered most, rose first.",
+        &["The workers of Paris. who had suffered most, rose first."],
+    );
+    check(
+        "He was arrested in 1935. the camp was in the north.",
+        &["He was arrested in 1935.", "the camp was in the north."],
+    );
+}
+
+#[test]
+fn address_lines_with_state_abbreviations_stack() {
+    check(
+        "Avenida Viena 19\nCoyoacan, D.F.\nMexico",
+        &["Avenida Viena 19", "Coyoacan, D.F.", "Mexico"],
+    );
+    // A short prose paragraph ending in an abbreviation chain is not an address.
+    check(
+        "Many volunteers later returned\nto the U.S.S.R.",
+        &["Many volunteers later returned\nto the U.S.S.R."],
+    );
+}
+
+#[test]
+fn salutation_stands_alone_before_a_lower_case_line() {
+    check(
+        "My dear friend,\nforgive me for this long silence. I have been ill.",
+        &[
+            "My dear friend,",
+            "forgive me for this long silence.",
+            "I have been ill.",
+        ],
+    );
+    // An ordinary line ending in a comma is wrapped prose.
+    check(
+        "The strikers, the wives,\nand the children marched.",
+        &["The strikers, the wives,\nand the children marched."],
+    );
+}
+
+#[test]
+fn clauses_set_one_per_line_after_semicolons() {
+    check(
+        "Whereas the employers refused every demand;\nWhereas the police broke the picket lines;\nTherefore be it resolved that we strike.",
+        &[
+            "Whereas the employers refused every demand;",
+            "Whereas the police broke the picket lines;",
+            "Therefore be it resolved that we strike.",
+        ],
+    );
+    // A wrapped line after a semicolon continues, even before a name or `I`.
+    check(
+        "We fought in Petrograd;\nMoscow held out; I\nwas there.",
+        &["We fought in Petrograd;\nMoscow held out; I\nwas there."],
+    );
+}
+
+#[test]
+fn enclosure_note_is_a_prefix() {
+    check(
+        "Enc. Two cuttings from the local press.",
+        &["Enc. Two cuttings from the local press."],
+    );
+}
+
+#[test]
+fn few_and_several_open_sentences_after_initials() {
+    check(
+        "Many returned to the U.S.S.R. Few of them survived.",
+        &["Many returned to the U.S.S.R.", "Few of them survived."],
+    );
+}
