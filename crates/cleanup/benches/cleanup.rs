@@ -35,18 +35,33 @@ fn bench(c: &mut Criterion) {
     let docs = archive_text();
     let bytes: usize = docs.iter().map(String::len).sum();
     let lexicon = CorpusLexicon::from_texts(docs.iter().map(String::as_str));
-    let cleanup = Cleanup::new(CleanupOptions::default()).expect("default options").with_corpus(lexicon);
+    let cleanup = Cleanup::new(CleanupOptions::default())
+        .expect("default options")
+        .with_corpus(lexicon);
     let mut group = c.benchmark_group("cleanup");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     group.bench_function("clean archive text (1 thread)", |b| {
-        b.iter(|| docs.iter().map(|d| cleanup.clean(d).edits.len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| cleanup.clean(d).edits.len())
+                .sum::<usize>()
+        })
     });
     for layer in ["normalize", "punctuation", "spelling", "context"] {
-        let opts = CleanupOptions { layers: vec![layer.to_owned()], ..CleanupOptions::default() };
-        let only = Cleanup::new(opts).expect("layer options").with_corpus(CorpusLexicon::from_texts(docs.iter().map(String::as_str)));
+        let opts = CleanupOptions {
+            layers: vec![layer.to_owned()],
+            ..CleanupOptions::default()
+        };
+        let only = Cleanup::new(opts)
+            .expect("layer options")
+            .with_corpus(CorpusLexicon::from_texts(docs.iter().map(String::as_str)));
         group.bench_function(format!("layer {layer} only"), |b| {
-            b.iter(|| docs.iter().map(|d| only.clean(d).edits.len()).sum::<usize>())
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| only.clean(d).edits.len())
+                    .sum::<usize>()
+            })
         });
     }
     group.bench_function("corpus pass (count words)", |b| {
@@ -55,7 +70,9 @@ fn bench(c: &mut Criterion) {
     group.finish();
     let mut group = c.benchmark_group("lexicon");
     group.sample_size(10);
-    group.bench_function("load embedded lexicon", |b| b.iter(|| Lexicon::load_embedded().total()));
+    group.bench_function("load embedded lexicon", |b| {
+        b.iter(|| Lexicon::load_embedded().total())
+    });
     group.finish();
 }
 

@@ -29,8 +29,20 @@ impl Rng {
 }
 
 const GLYPHS: &[(&str, &str)] = &[
-    ("m", "rn"), ("d", "cl"), ("h", "li"), ("l", "i"), ("i", "l"), ("e", "c"), ("c", "e"),
-    ("h", "b"), ("n", "u"), ("u", "n"), ("rn", "m"), ("w", "vv"), ("o", "a"), ("t", "f"),
+    ("m", "rn"),
+    ("d", "cl"),
+    ("h", "li"),
+    ("l", "i"),
+    ("i", "l"),
+    ("e", "c"),
+    ("c", "e"),
+    ("h", "b"),
+    ("n", "u"),
+    ("u", "n"),
+    ("rn", "m"),
+    ("w", "vv"),
+    ("o", "a"),
+    ("t", "f"),
 ];
 
 fn damage_letters(word: &str, kind: usize, rng: &mut Rng) -> Option<String> {
@@ -125,7 +137,11 @@ fn add_noise(text: &str, rate: f64, rng: &mut Rng) -> String {
                 5 => real_word_swap(word, rng).map(|w| format!("{pre}{w}{post}")),
                 6 if !sep.is_empty() && (post.ends_with('.') || post.ends_with(',')) => {
                     // Spacing damage: glue to the next word, or move the space before a comma.
-                    if post.ends_with('.') && words.get(i).is_some_and(|n| n.starts_with(char::is_uppercase)) {
+                    if post.ends_with('.')
+                        && words
+                            .get(i)
+                            .is_some_and(|n| n.starts_with(char::is_uppercase))
+                    {
                         out.push_str(token);
                         continue;
                     }
@@ -196,29 +212,49 @@ struct Score {
 }
 
 fn main() {
-    let seeds: u64 = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(5);
+    let seeds: u64 = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let mut clean: Vec<String> =
-        vec![std::fs::read_to_string(format!("{root}/crates/cleanup/tests/fixtures/archive.txt")).unwrap_or_default()];
+        vec![
+            std::fs::read_to_string(format!("{root}/crates/cleanup/tests/fixtures/archive.txt"))
+                .unwrap_or_default(),
+        ];
     if let Ok(dir) = std::fs::read_dir(format!("{root}/corpus")) {
         let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         // The sample corpus has real errors of its own; its reviewed cleanup is the truth.
-        let raw: Vec<String> = paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+        let raw: Vec<String> = paths
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
         let lexicon = CorpusLexicon::from_texts(raw.iter().map(String::as_str));
-        let cleanup = Cleanup::new(CleanupOptions::default()).expect("default options").with_corpus(lexicon);
+        let cleanup = Cleanup::new(CleanupOptions::default())
+            .expect("default options")
+            .with_corpus(lexicon);
         clean.extend(raw.iter().map(|t| cleanup.clean(t).text));
     }
     let mut score = Score::default();
     let mut examples = Vec::new();
     for seed in 0..seeds {
         let mut rng = Rng(seed * 7919 + 17);
-        let noisy: Vec<String> = clean.iter().map(|t| add_noise(t, 0.015, &mut rng)).collect();
+        let noisy: Vec<String> = clean
+            .iter()
+            .map(|t| add_noise(t, 0.015, &mut rng))
+            .collect();
         let lexicon = CorpusLexicon::from_texts(noisy.iter().map(String::as_str));
-        let cleanup = Cleanup::new(CleanupOptions::default()).expect("default options").with_corpus(lexicon);
+        let cleanup = Cleanup::new(CleanupOptions::default())
+            .expect("default options")
+            .with_corpus(lexicon);
         for (truth, noisy) in clean.iter().zip(&noisy) {
             let out = cleanup.clean(noisy).text;
-            for ((t, n), o) in truth.split('\n').zip(noisy.split('\n')).zip(out.split('\n')) {
+            for ((t, n), o) in truth
+                .split('\n')
+                .zip(noisy.split('\n'))
+                .zip(out.split('\n'))
+            {
                 let tt: Vec<&str> = t.split_whitespace().collect();
                 let nt: Vec<&str> = n.split_whitespace().collect();
                 let ot: Vec<&str> = o.split_whitespace().collect();
@@ -235,7 +271,11 @@ fn main() {
                         (true, false) => {
                             score.damaged += 1;
                             if examples.len() < 25 {
-                                examples.push(format!("damaged {:?} in: {}", tt[k], o.chars().take(120).collect::<String>()));
+                                examples.push(format!(
+                                    "damaged {:?} in: {}",
+                                    tt[k],
+                                    o.chars().take(120).collect::<String>()
+                                ));
                             }
                         }
                         (true, true) => {}
@@ -250,9 +290,20 @@ fn main() {
         }
     }
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
-    println!("documents: {} × {seeds} seeds, {} tokens, {} damaged by the noise", clean.len(), score.tokens, score.errors);
-    println!("errors fixed:            {:6.2}%", pct(score.fixed, score.errors));
-    println!("correct tokens changed:  {:6.3}%", pct(score.damaged, score.tokens - score.errors));
+    println!(
+        "documents: {} × {seeds} seeds, {} tokens, {} damaged by the noise",
+        clean.len(),
+        score.tokens,
+        score.errors
+    );
+    println!(
+        "errors fixed:            {:6.2}%",
+        pct(score.fixed, score.errors)
+    );
+    println!(
+        "correct tokens changed:  {:6.3}%",
+        pct(score.damaged, score.tokens - score.errors)
+    );
     println!(
         "CER: {:.3}% -> {:.3}% (reduction {:.1}%)",
         pct(score.cer_before, score.chars),

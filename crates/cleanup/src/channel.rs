@@ -44,7 +44,9 @@ pub const CHEAP: f32 = 0.6;
 pub const FORBIDDEN: f32 = 9.0;
 
 fn confusable(a: u8, b: u8) -> bool {
-    CONFUSABLE.iter().any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+    CONFUSABLE
+        .iter()
+        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
 }
 
 /// The multi-letter rewrites of `word` (each occurrence of one side replaced by the other),
@@ -109,13 +111,21 @@ pub fn cost(obs: &str, cand: &str, strict: bool) -> f32 {
                 // A stray last letter (speckle, a slipped key) keeps the stem: a little
                 // cheaper than changing the ending into another word's.
                 let trailing = if i == la && !strict { TRAILING } else { PLAIN };
-                let c = if doubled { DOUBLING } else { edge_or(i, la, trailing) };
+                let c = if doubled {
+                    DOUBLING
+                } else {
+                    edge_or(i, la, trailing)
+                };
                 best = best.min(d[(i - 1) * w + j] + c);
             }
             if j > 0 {
                 // obs lacks the letter b[j-1].
                 let doubled = (j >= 2 && b[j - 2] == b[j - 1]) || (j < lb && b[j] == b[j - 1]);
-                let c = if doubled { DOUBLING } else { edge_or(j, lb, PLAIN) };
+                let c = if doubled {
+                    DOUBLING
+                } else {
+                    edge_or(j, lb, PLAIN)
+                };
                 best = best.min(d[i * w + j - 1] + c);
             }
             if i > 0 && j > 0 {
@@ -130,12 +140,21 @@ pub fn cost(obs: &str, cand: &str, strict: bool) -> f32 {
                 };
                 best = best.min(d[(i - 1) * w + j - 1] + c);
             }
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2] {
+            if i > 1
+                && j > 1
+                && a[i - 1] == b[j - 2]
+                && a[i - 2] == b[j - 1]
+                && a[i - 1] != a[i - 2]
+            {
                 best = best.min(d[(i - 2) * w + j - 2] + TRANSPOSE);
             }
             for &(x, y) in MULTI {
                 for (p, q) in [(x, y), (y, x)] {
-                    if i >= p.len() && j >= q.len() && a[i - p.len()..i] == *p && b[j - q.len()..j] == *q {
+                    if i >= p.len()
+                        && j >= q.len()
+                        && a[i - p.len()..i] == *p
+                        && b[j - q.len()..j] == *q
+                    {
                         best = best.min(d[(i - p.len()) * w + j - q.len()] + CONFUSION);
                     }
                 }

@@ -57,7 +57,11 @@ fn ln_precede(lex: &Lexicon, x: u32, n: Option<u32>) -> f64 {
 /// bigram model cannot tell which one grammar wants, so it never swaps them.
 fn related_forms(lex: &Lexicon, a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let common = short.bytes().zip(long.bytes()).take_while(|(x, y)| x == y).count();
+    let common = short
+        .bytes()
+        .zip(long.bytes())
+        .take_while(|(x, y)| x == y)
+        .count();
     // `pres`/`press`: a dropped double letter is a slip, not another form.
     let lb = long.as_bytes();
     if long.len() == short.len() + 1 && common > 0 && lb[common] == lb[common - 1] {
@@ -68,11 +72,12 @@ fn related_forms(lex: &Lexicon, a: &str, b: &str) -> bool {
         }
     }
     let inflection = long.strip_prefix(short).is_some_and(|ending| {
-        ["s", "es", "d", "ed", "ing", "er", "ers", "ly", "n", "en", "ness"].contains(&ending)
+        [
+            "s", "es", "d", "ed", "ing", "er", "ers", "ly", "n", "en", "ness",
+        ]
+        .contains(&ending)
     });
-    inflection
-        || (common + 2 >= long.len() && common >= 3)
-        || lex.same_word(a, b)
+    inflection || (common + 2 >= long.len() && common >= 3) || lex.same_word(a, b)
 }
 
 /// Replacements for real-word errors.
@@ -91,7 +96,9 @@ pub fn real_words(
     let mut out = Vec::new();
     let id_of = |w: &str| match w.as_bytes().first() {
         Some(b) if b.is_ascii_lowercase() => lex.id(w),
-        Some(b) if b.is_ascii_uppercase() && case_of(w) == Case::Title => lex.id(&w.to_ascii_lowercase()),
+        Some(b) if b.is_ascii_uppercase() && case_of(w) == Case::Title => {
+            lex.id(&w.to_ascii_lowercase())
+        }
         _ => None,
     };
     // Each token's id once (lower-case words; capitalised ones may follow), not per window.
@@ -135,9 +142,14 @@ pub fn real_words(
         };
         let p = i
             .checked_sub(1)
-            .filter(|&j| spaced(&tokens[j], t) && text.as_bytes()[tokens[j].start].is_ascii_lowercase())
+            .filter(|&j| {
+                spaced(&tokens[j], t) && text.as_bytes()[tokens[j].start].is_ascii_lowercase()
+            })
             .and_then(|j| ids[j]);
-        let n = tokens.get(i + 1).filter(|nt| spaced(t, nt)).and_then(|_| ids[i + 1]);
+        let n = tokens
+            .get(i + 1)
+            .filter(|nt| spaced(t, nt))
+            .and_then(|_| ids[i + 1]);
         let (Some(p), Some(n)) = (p, n) else { continue };
         // Attested on both sides: plausible as written (the presence filter settles most
         // tokens without touching the bigram table).
@@ -203,7 +215,13 @@ pub fn real_words(
         }
         let confidence = (1.0 - (-(gain - MARGIN + 1.0)).exp()).clamp(0.5, 0.99);
         if confidence >= min_confidence {
-            out.push(Replacement::new(t.start, t.end, lex.word(cid), "context", confidence));
+            out.push(Replacement::new(
+                t.start,
+                t.end,
+                lex.word(cid),
+                "context",
+                confidence,
+            ));
         }
     }
     out
@@ -217,7 +235,11 @@ mod tests {
 
     fn fixes(text: &str) -> Vec<String> {
         let doc = DocCounts::new(text, &tokenize(text));
-        let ev = Evidence { lex: Lexicon::embedded(), corpus: None, doc: &doc };
+        let ev = Evidence {
+            lex: Lexicon::embedded(),
+            corpus: None,
+            doc: &doc,
+        };
         real_words(text, &tokenize(text), &ev, 0.5, &[])
             .into_iter()
             .map(|r| format!("{}->{}", &text[r.start..r.end], r.replacement))

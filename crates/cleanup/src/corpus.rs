@@ -15,7 +15,10 @@ use crate::tokens::tokenize;
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}: expected `word<TAB>count`")]
     Format { path: String, line: usize },
 }
@@ -53,15 +56,21 @@ impl VariantIndex {
         }
         let mut keys: Vec<String> = lower.into_keys().collect();
         keys.sort_unstable();
-        let index = DeleteIndex::build(keys.iter().enumerate().map(|(i, k)| (i as u32, k.as_str())));
+        let index =
+            DeleteIndex::build(keys.iter().enumerate().map(|(i, k)| (i as u32, k.as_str())));
         VariantIndex { keys, index }
     }
 
     /// Lower-cased frequent forms that may be within two edits of `lower`.
-    pub fn neighbours<'a>(&'a self, lower: &str, buf: &'a mut Vec<u32>) -> impl Iterator<Item = &'a str> + 'a {
+    pub fn neighbours<'a>(
+        &'a self,
+        lower: &str,
+        buf: &'a mut Vec<u32>,
+    ) -> impl Iterator<Item = &'a str> + 'a {
         buf.clear();
         self.index.candidates(lower, buf);
-        buf.iter().filter_map(|&i| self.keys.get(i as usize).map(String::as_str))
+        buf.iter()
+            .filter_map(|&i| self.keys.get(i as usize).map(String::as_str))
     }
 }
 
@@ -104,7 +113,11 @@ pub fn count_words(text: &str, counts: &mut FxMap<String, u64>) {
 }
 
 fn merge(mut a: FxMap<String, u64>, b: FxMap<String, u64>) -> FxMap<String, u64> {
-    let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, std::mem::take(&mut a)) };
+    let (mut big, small) = if a.len() >= b.len() {
+        (a, b)
+    } else {
+        (b, std::mem::take(&mut a))
+    };
     for (k, v) in small {
         *big.entry(k).or_insert(0) += v;
     }
@@ -185,7 +198,10 @@ impl CorpusLexicon {
     /// are skipped.
     pub fn read_tsv(path: &Path) -> Result<Self, LexiconError> {
         let name = path.display().to_string();
-        let io = |source| LexiconError::Io { path: name.clone(), source };
+        let io = |source| LexiconError::Io {
+            path: name.clone(),
+            source,
+        };
         let file = std::fs::File::open(path).map_err(io)?;
         let mut counts = FxMap::default();
         for (n, line) in BufReader::new(file).lines().enumerate() {
@@ -197,7 +213,10 @@ impl CorpusLexicon {
                 .split_once('\t')
                 .and_then(|(w, c)| Some((w.to_owned(), c.trim().parse::<u64>().ok()?)));
             let Some((word, count)) = parsed else {
-                return Err(LexiconError::Format { path: name, line: n + 1 });
+                return Err(LexiconError::Format {
+                    path: name,
+                    line: n + 1,
+                });
             };
             *counts.entry(word).or_insert(0) += count;
         }
@@ -240,12 +259,18 @@ mod tests {
         std::fs::remove_file(&dir).ok();
         assert_eq!(back.count("Budenz"), 3);
         let mut buf = Vec::new();
-        assert_eq!(back.variants().neighbours("bundenz", &mut buf).collect::<Vec<_>>(), ["budenz"]);
+        assert_eq!(
+            back.variants()
+                .neighbours("bundenz", &mut buf)
+                .collect::<Vec<_>>(),
+            ["budenz"]
+        );
     }
 
     #[test]
     fn malformed_tsv_names_the_line() {
-        let path = std::env::temp_dir().join(format!("galley-cleanup-bad-{}.tsv", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("galley-cleanup-bad-{}.tsv", std::process::id()));
         std::fs::write(&path, "ok\t1\nbroken line\n").unwrap();
         let err = CorpusLexicon::read_tsv(&path).unwrap_err().to_string();
         std::fs::remove_file(&path).ok();

@@ -219,8 +219,10 @@ impl Lexicon {
                 map.reserve(250_000);
                 for line in bigrams.lines() {
                     let mut parts = line.split(' ');
-                    if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next()) {
-                        if let (Some(a), Some(b), Ok(c)) = (lex.id(a), lex.id(b), c.parse::<u64>()) {
+                    if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next())
+                    {
+                        if let (Some(a), Some(b), Ok(c)) = (lex.id(a), lex.id(b), c.parse::<u64>())
+                        {
                             map.insert(pair(a, b), c);
                         }
                     }
@@ -289,7 +291,9 @@ impl Lexicon {
     /// Whether the bigram `a b` may be listed (no false negatives).
     pub fn maybe_bigram(&self, a: u32, b: u32) -> bool {
         let h = bit_of(pair(a, b));
-        self.bigram_bits.get(h / 64).is_some_and(|w| w & (1 << (h % 64)) != 0)
+        self.bigram_bits
+            .get(h / 64)
+            .is_some_and(|w| w & (1 << (h % 64)) != 0)
     }
 
     pub fn index(&self) -> &DeleteIndex {
@@ -299,7 +303,9 @@ impl Lexicon {
     /// Dictionary words one cheap slip (glyph confusion, transposition, doubled letter) from
     /// word `id`, memoised per word.
     pub fn slips(&self, id: u32) -> &[u32] {
-        let Some(cell) = self.slips.get(id as usize) else { return &[] };
+        let Some(cell) = self.slips.get(id as usize) else {
+            return &[];
+        };
         cell.get_or_init(|| {
             let word = self.word(id);
             let mut ids = Vec::new();
@@ -307,7 +313,9 @@ impl Lexicon {
             for r in crate::channel::multi_rewrites(word) {
                 self.index.exact(&r, &mut ids);
             }
-            ids.retain(|&c| c != id && crate::channel::cost(word, self.word(c), false) <= crate::channel::CHEAP);
+            ids.retain(|&c| {
+                c != id && crate::channel::cost(word, self.word(c), false) <= crate::channel::CHEAP
+            });
             ids.sort_unstable();
             ids.dedup();
             ids.into_boxed_slice()
@@ -325,12 +333,25 @@ impl Lexicon {
     /// A productive prefix or suffix on a known stem (`comradely`, `anti-`less `antifascist`,
     /// `Stalinism`): valid words no list enumerates, so never "corrected".
     fn derived(&self, lower: &str) -> bool {
-        const SUFFIXES: &[&str] = &["ly", "ness", "ism", "isms", "ist", "ists", "less", "ship", "dom"];
-        const PREFIXES: &[&str] =
-            &["un", "non", "anti", "re", "pre", "counter", "semi", "pseudo", "ultra", "over", "under", "inter"];
-        let known = |stem: &str| stem.len() >= 4 && (self.ids.contains_key(stem) || spelling_variants(stem).any(|v| self.ids.contains_key(&*v)));
-        SUFFIXES.iter().any(|s| lower.strip_suffix(s).is_some_and(|stem| known(stem) || stem.strip_suffix('e').is_some_and(known)))
-            || PREFIXES.iter().any(|p| lower.strip_prefix(p).is_some_and(known))
+        const SUFFIXES: &[&str] = &[
+            "ly", "ness", "ism", "isms", "ist", "ists", "less", "ship", "dom",
+        ];
+        const PREFIXES: &[&str] = &[
+            "un", "non", "anti", "re", "pre", "counter", "semi", "pseudo", "ultra", "over",
+            "under", "inter",
+        ];
+        let known = |stem: &str| {
+            stem.len() >= 4
+                && (self.ids.contains_key(stem)
+                    || spelling_variants(stem).any(|v| self.ids.contains_key(&*v)))
+        };
+        SUFFIXES.iter().any(|s| {
+            lower
+                .strip_suffix(s)
+                .is_some_and(|stem| known(stem) || stem.strip_suffix('e').is_some_and(known))
+        }) || PREFIXES
+            .iter()
+            .any(|p| lower.strip_prefix(p).is_some_and(known))
     }
 }
 
@@ -402,9 +423,19 @@ mod tests {
     fn embedded_lexicon_loads_and_knows_both_spellings() {
         let lex = Lexicon::embedded();
         assert!(lex.count_of("the") > 1_000_000_000);
-        for w in ["organised", "defence", "programme", "labour", "kilometres", "bureaucratisation",
-            "collectivisation", "grovelling", "kasha", "organized", "color"]
-        {
+        for w in [
+            "organised",
+            "defence",
+            "programme",
+            "labour",
+            "kilometres",
+            "bureaucratisation",
+            "collectivisation",
+            "grovelling",
+            "kasha",
+            "organized",
+            "color",
+        ] {
             assert!(lex.knows(w), "{w}");
         }
         assert!(!lex.knows("figurh"));

@@ -19,8 +19,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use galley_record::{
-    parse_options, restore, CharIndex, Corpus, Document, Edit, OptionDoc, Options, Stage, StageError,
-    StageSpec,
+    parse_options, restore, CharIndex, Corpus, Document, Edit, OptionDoc, Options, Stage,
+    StageError, StageSpec,
 };
 use serde::Deserialize;
 
@@ -143,7 +143,10 @@ impl Cleanup {
                 other => {
                     return Err(StageError::Options {
                         stage: NAME.into(),
-                        message: format!("unknown layer `{other}` (expected one of {})", LAYERS.join(", ")),
+                        message: format!(
+                            "unknown layer `{other}` (expected one of {})",
+                            LAYERS.join(", ")
+                        ),
                     })
                 }
             }
@@ -151,17 +154,27 @@ impl Cleanup {
         if !(0.0..=1.0).contains(&options.min_confidence) {
             return Err(StageError::Options {
                 stage: NAME.into(),
-                message: format!("min_confidence must be between 0 and 1, got {}", options.min_confidence),
+                message: format!(
+                    "min_confidence must be between 0 and 1, got {}",
+                    options.min_confidence
+                ),
             });
         }
         let corpus = match &options.lexicon {
             Some(path) => Some(Arc::new(CorpusLexicon::read_tsv(path).map_err(|e| {
-                StageError::Options { stage: NAME.into(), message: format!("lexicon: {e}") }
+                StageError::Options {
+                    stage: NAME.into(),
+                    message: format!("lexicon: {e}"),
+                }
             })?)),
             None => None,
         };
         let _ = Lexicon::embedded();
-        Ok(Cleanup { options, layers, corpus })
+        Ok(Cleanup {
+            options,
+            layers,
+            corpus,
+        })
     }
 
     /// Uses these corpus counts (instead of a first pass).
@@ -193,9 +206,16 @@ impl Cleanup {
         if self.layers.spelling || self.layers.context {
             let tokens = tokens::tokenize(t.text());
             let doc = corpus::DocCounts::new(t.text(), &tokens);
-            let ev = spell::Evidence { lex, corpus, doc: &doc };
-            let mut repls =
-                if self.layers.spelling { spell::spelling(t.text(), &tokens, &ev, min) } else { Vec::new() };
+            let ev = spell::Evidence {
+                lex,
+                corpus,
+                doc: &doc,
+            };
+            let mut repls = if self.layers.spelling {
+                spell::spelling(t.text(), &tokens, &ev, min)
+            } else {
+                Vec::new()
+            };
             if self.layers.context {
                 let context = context::real_words(t.text(), &tokens, &ev, min, &repls);
                 // Different tokens by construction: merge into one sorted layer.
@@ -213,10 +233,16 @@ impl Cleanup {
     pub fn clean_document(&self, doc: &mut Document) -> Result<(), StageError> {
         let previous: Vec<Edit> = doc
             .get_as("edits")
-            .map_err(|message| StageError::Field { field: "edits".into(), message })?
+            .map_err(|message| StageError::Field {
+                field: "edits".into(),
+                message,
+            })?
             .unwrap_or_default();
         if let Err(e) = restore(&doc.text, &previous) {
-            return Err(StageError::Field { field: "edits".into(), message: e.to_string() });
+            return Err(StageError::Field {
+                field: "edits".into(),
+                message: e.to_string(),
+            });
         }
         if self.options.dry_run {
             let cleaned = self.clean(&doc.text);
@@ -251,7 +277,8 @@ impl Stage for Cleanup {
     }
 
     fn wants_corpus(&self) -> bool {
-        self.corpus.is_none() && (self.layers.spelling || self.layers.context || self.layers.normalize)
+        self.corpus.is_none()
+            && (self.layers.spelling || self.layers.context || self.layers.normalize)
     }
 
     fn learn(&mut self, corpus: &mut dyn Corpus) -> Result<(), StageError> {
@@ -274,11 +301,17 @@ mod tests {
     #[test]
     fn options_are_checked() {
         assert!(build("").is_ok());
-        let err = build("layers = [\"spelling\", \"grammar\"]").err().unwrap().to_string();
+        let err = build("layers = [\"spelling\", \"grammar\"]")
+            .err()
+            .unwrap()
+            .to_string();
         assert!(err.contains("grammar"), "{err}");
         assert!(build("min_confidence = 2.0").is_err());
         assert!(build("min_confidnce = 0.5").is_err());
-        let err = build("lexicon = \"/nonexistent/lexicon.tsv\"").err().unwrap().to_string();
+        let err = build("lexicon = \"/nonexistent/lexicon.tsv\"")
+            .err()
+            .unwrap()
+            .to_string();
         assert!(err.contains("lexicon"), "{err}");
     }
 
@@ -331,7 +364,10 @@ mod tests {
         let stage = build("").unwrap();
         let mut doc = Document::new("d", "text");
         doc.set("edits", serde_json::json!([{"start": 0, "end": 2, "original": "x", "replacement": "zz", "kind": "spelling", "confidence": 1.0}]));
-        assert!(matches!(stage.process(&mut doc), Err(StageError::Field { .. })));
+        assert!(matches!(
+            stage.process(&mut doc),
+            Err(StageError::Field { .. })
+        ));
         doc.set("edits", "nonsense");
         assert!(stage.process(&mut doc).is_err());
     }
@@ -342,7 +378,10 @@ mod tests {
         assert!(stage.wants_corpus());
         struct Two(Vec<Document>);
         impl Corpus for Two {
-            fn for_each_batch(&mut self, visit: &mut dyn FnMut(&[Document])) -> Result<(), StageError> {
+            fn for_each_batch(
+                &mut self,
+                visit: &mut dyn FnMut(&[Document]),
+            ) -> Result<(), StageError> {
                 visit(&self.0);
                 Ok(())
             }

@@ -181,9 +181,13 @@ pub fn hyphenation(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Replacement>
     }
     let mut out = Vec::new();
     for caps in hyphen_break().captures_iter(text) {
-        let (Some(all), Some(first), Some(second), Some(punct), Some(space)) =
-            (caps.get(0), caps.get(1), caps.get(2), caps.get(3), caps.get(4))
-        else {
+        let (Some(all), Some(first), Some(second), Some(punct), Some(space)) = (
+            caps.get(0),
+            caps.get(1),
+            caps.get(2),
+            caps.get(3),
+            caps.get(4),
+        ) else {
             continue;
         };
         let joined = format!("{}{}", first.as_str(), second.as_str()).to_lowercase();
@@ -195,7 +199,13 @@ pub fn hyphenation(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Replacement>
         } else {
             format!("{}{}\n", second.as_str(), punct.as_str())
         };
-        out.push(Replacement::new(first.end(), all.end(), replacement, "hyphenation", 0.95));
+        out.push(Replacement::new(
+            first.end(),
+            all.end(),
+            replacement,
+            "hyphenation",
+            0.95,
+        ));
     }
     out
 }
@@ -214,19 +224,28 @@ mod tests {
 
     #[test]
     fn nfc_composes() {
-        assert_eq!(run("Cardenas Ca\u{301}rdenas x", nfc), "Cardenas Cárdenas x");
+        assert_eq!(
+            run("Cardenas Ca\u{301}rdenas x", nfc),
+            "Cardenas Cárdenas x"
+        );
         assert!(nfc("Cárdenas").is_empty());
     }
 
     #[test]
     fn ligatures_and_invisibles() {
         assert_eq!(run("ﬁgure ﬂow", characters), "figure flow");
-        assert_eq!(run("compre\u{AD}hensive\u{200B}", characters), "comprehensive");
+        assert_eq!(
+            run("compre\u{AD}hensive\u{200B}", characters),
+            "comprehensive"
+        );
     }
 
     #[test]
     fn mojibake_is_decoded_but_real_accents_stay() {
-        assert_eq!(run("Trotskyâ€™s â€œsonâ€\u{9D}", characters), "Trotsky’s “son”");
+        assert_eq!(
+            run("Trotskyâ€™s â€œsonâ€\u{9D}", characters),
+            "Trotsky’s “son”"
+        );
         assert_eq!(run("CafÃ© Ã©tÃ©", characters), "Café été");
         assert_eq!(run("Café über Ça", characters), "Café über Ça");
     }
@@ -235,8 +254,17 @@ mod tests {
     fn hyphenation_joins_only_known_words() {
         let known = |w: &str| w == "comprehensive";
         let f = |t: &str| hyphenation(t, &known);
-        assert_eq!(run("a compre-\nhensive, study", f), "a comprehensive,\nstudy");
-        assert_eq!(run("a compre-\nhensive\nstudy", f), "a comprehensive\nstudy");
-        assert_eq!(run("the Ust-\nUse camp, well-\nknown", f), "the Ust-\nUse camp, well-\nknown");
+        assert_eq!(
+            run("a compre-\nhensive, study", f),
+            "a comprehensive,\nstudy"
+        );
+        assert_eq!(
+            run("a compre-\nhensive\nstudy", f),
+            "a comprehensive\nstudy"
+        );
+        assert_eq!(
+            run("the Ust-\nUse camp, well-\nknown", f),
+            "the Ust-\nUse camp, well-\nknown"
+        );
     }
 }

@@ -22,7 +22,9 @@ pub(crate) fn in_technical_chunk(text: &str, at: usize) -> bool {
         .rev()
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+    let end = text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i);
     let chunk = &text[start..end];
     chunk.contains(['/', '@', '\\', '_', '=', '&', '<', '>', '{', '}', '|', '#'])
         || chunk.contains("www.")
@@ -38,7 +40,7 @@ pub fn punctuation(text: &str) -> Vec<Replacement> {
     let bytes = text.as_bytes();
     let mut out: Vec<Replacement> = Vec::new();
     let push = |r: Replacement, out: &mut Vec<Replacement>| {
-        if out.last().map_or(true, |l: &Replacement| l.end <= r.start) {
+        if out.last().is_none_or(|l: &Replacement| l.end <= r.start) {
             out.push(r);
         }
     };
@@ -57,7 +59,7 @@ pub fn punctuation(text: &str) -> Vec<Replacement> {
             let after_run = text[p + run..].chars().next();
             let s = text[..p].trim_end_matches([' ', '\t']).len();
             let before = text[..s].chars().next_back();
-            if after_run.map_or(true, char::is_whitespace)
+            if after_run.is_none_or(char::is_whitespace)
                 && before.is_some_and(|c| c.is_alphanumeric() || is_closing_quote(c) || c == ')')
             {
                 push(Replacement::new(s, p, "", KIND, 0.95), &mut out);
@@ -67,7 +69,8 @@ pub fn punctuation(text: &str) -> Vec<Replacement> {
         match b {
             b'.' | b'!' | b'?' => {
                 // `1929.Here`, `said.”He`: sentence end glued to the next sentence.
-                let ends_word = prev.is_some_and(|c| c.is_ascii_digit()) || two_lower_before(text, p);
+                let ends_word =
+                    prev.is_some_and(|c| c.is_ascii_digit()) || two_lower_before(text, p);
                 let (quote_len, n1, n2) = match next {
                     Some(q) if is_closing_quote(q) => (q.len_utf8(), next2, after.next()),
                     _ => (0, next, next2),
@@ -143,11 +146,23 @@ mod tests {
 
     #[test]
     fn sentence_end_gets_its_space() {
-        assert_eq!(fix("in February 1929.Here we are"), "in February 1929. Here we are");
-        assert_eq!(fix("he said.”Then why?Because"), "he said.” Then why? Because");
+        assert_eq!(
+            fix("in February 1929.Here we are"),
+            "in February 1929. Here we are"
+        );
+        assert_eq!(
+            fix("he said.”Then why?Because"),
+            "he said.” Then why? Because"
+        );
         // Initials, abbreviations, decimals and web addresses stay.
         assert_eq!(fix("\u{a0}the\u{a0}end.Then"), "\u{a0}the\u{a0}end. Then");
-        for s in ["L.D. Trotsky", "U.S.A.", "3.5 per cent", "see www.marxists.Org", "Mr.Smith"] {
+        for s in [
+            "L.D. Trotsky",
+            "U.S.A.",
+            "3.5 per cent",
+            "see www.marxists.Org",
+            "Mr.Smith",
+        ] {
             assert_eq!(fix(s), s);
         }
     }
@@ -155,10 +170,19 @@ mod tests {
     #[test]
     fn commas_and_semicolons() {
         assert_eq!(fix("in his book,“This Is"), "in his book, “This Is");
-        assert_eq!(fix("however,the party;the rest"), "however, the party; the rest");
-        assert_eq!(fix("a scene ; one , two : three"), "a scene; one, two: three");
+        assert_eq!(
+            fix("however,the party;the rest"),
+            "however, the party; the rest"
+        );
+        assert_eq!(
+            fix("a scene ; one , two : three"),
+            "a scene; one, two: three"
+        );
         assert_eq!(fix("love of L,D. which"), "love of L.D. which");
-        assert_eq!(fix("A,L,D. and A,,L,D. but A,B,C are"), "A.L.D. and A.L.D. but A,B,C are");
+        assert_eq!(
+            fix("A,L,D. and A,,L,D. but A,B,C are"),
+            "A.L.D. and A.L.D. but A,B,C are"
+        );
         assert_eq!(fix("yes,, no;; maybe"), "yes, no; maybe");
         for s in ["1,000,000", "12:42", "x &amp;y", "a , b", "Ref ,A"] {
             let once = fix(s);

@@ -27,7 +27,9 @@ impl Evidence<'_> {
     /// How often a form occurs: in the corpus when one was learned (it includes this
     /// document), else in the document.
     fn count(&self, form: &str) -> u64 {
-        self.corpus.map_or(0, |c| c.count(form)).max(self.doc.count(form))
+        self.corpus
+            .map_or(0, |c| c.count(form))
+            .max(self.doc.count(form))
     }
 }
 
@@ -47,8 +49,14 @@ pub fn is_shielded(text: &str, t: &Token) -> bool {
     let mut after_it = text[t.end..].chars();
     let after = after_it.next();
     let after2 = after_it.next();
-    let glue = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '/' | '@' | '\\' | '&' | '#' | '+' | '='));
-    let dotted = |dot: Option<char>, letter: Option<char>| dot == Some('.') && letter.is_some_and(char::is_alphanumeric);
+    let glue = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_ascii_digit() || matches!(c, '-' | '_' | '/' | '@' | '\\' | '&' | '#' | '+' | '=')
+        })
+    };
+    let dotted = |dot: Option<char>, letter: Option<char>| {
+        dot == Some('.') && letter.is_some_and(char::is_alphanumeric)
+    };
     glue(before)
         || glue(after)
         || dotted(after, after2)
@@ -99,9 +107,13 @@ pub fn correct(text: &str, t: &Token, ev: &Evidence<'_>) -> Option<Correction> {
     }
     let start = at_sentence_start(text, t);
     match case {
-        Case::Lower if lower.len() >= 4 || n_w <= 1 => dictionary(&lower, case, false, 1.5, 0.0, ev),
+        Case::Lower if lower.len() >= 4 || n_w <= 1 => {
+            dictionary(&lower, case, false, 1.5, 0.0, ev)
+        }
         Case::Title if start => dictionary(&lower, case, false, 1.0, 1e6, ev),
-        Case::Title if lower.len() >= 7 && n_w <= 1 => dictionary(&lower, case, true, PLAIN, 1e6, ev),
+        Case::Title if lower.len() >= 7 && n_w <= 1 => {
+            dictionary(&lower, case, true, PLAIN, 1e6, ev)
+        }
         _ => None,
     }
 }
@@ -113,7 +125,10 @@ fn variant(lower: &str, case: Case, n_w: u64, ev: &Evidence<'_>) -> Option<Corre
     let mut buf = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let mut scored: Vec<(f64, String, f32)> = Vec::new();
-    let sources = [ev.corpus.map(CorpusLexicon::variants), Some(&ev.doc.variants)];
+    let sources = [
+        ev.corpus.map(CorpusLexicon::variants),
+        Some(&ev.doc.variants),
+    ];
     for src in sources.iter().flatten() {
         for k in src.neighbours(lower, &mut buf) {
             if k == lower || seen.iter().any(|s| s == k) {
@@ -157,7 +172,11 @@ fn pick(mut scored: Vec<(f64, String, f32)>, kind: &'static str) -> Option<Corre
         return None;
     }
     let confidence = 1.0 / (1.0 + (-gap).exp()).min(1.0);
-    Some(Correction { replacement: form, kind, confidence: confidence.min(0.99) })
+    Some(Correction {
+        replacement: form,
+        kind,
+        confidence: confidence.min(0.99),
+    })
 }
 
 /// A non-word corrected towards a dictionary word.
@@ -186,22 +205,41 @@ fn dictionary(
         }
         let c = cost(lower, word, strict);
         // Short words have many neighbours: demand a cheap slip.
-        let limit = if lower.len() <= 4 { max_cost.min(PLAIN) } else { max_cost };
+        let limit = if lower.len() <= 4 {
+            max_cost.min(PLAIN)
+        } else {
+            max_cost
+        };
         if c > limit || (lower.len() <= 3 && c > CONFUSION + 0.1) {
             continue;
         }
-        scored.push((count.ln() - COST_WEIGHT * f64::from(c), with_case(word, case), c));
+        scored.push((
+            count.ln() - COST_WEIGHT * f64::from(c),
+            with_case(word, case),
+            c,
+        ));
     }
     pick(scored, "spelling")
 }
 
 /// Corrections for every token of a text, as replacements.
-pub fn spelling(text: &str, tokens: &[Token], ev: &Evidence<'_>, min_confidence: f64) -> Vec<Replacement> {
+pub fn spelling(
+    text: &str,
+    tokens: &[Token],
+    ev: &Evidence<'_>,
+    min_confidence: f64,
+) -> Vec<Replacement> {
     let mut out = Vec::new();
     for t in tokens {
         if let Some(c) = correct(text, t, ev) {
             if c.confidence >= min_confidence {
-                out.push(Replacement::new(t.start, t.core_end, c.replacement, c.kind, c.confidence));
+                out.push(Replacement::new(
+                    t.start,
+                    t.core_end,
+                    c.replacement,
+                    c.kind,
+                    c.confidence,
+                ));
             }
         }
     }
@@ -215,7 +253,11 @@ mod tests {
 
     fn run(text: &str, corpus: Option<&CorpusLexicon>) -> Vec<(String, String)> {
         let doc = DocCounts::new(text, &tokenize(text));
-        let ev = Evidence { lex: Lexicon::embedded(), corpus, doc: &doc };
+        let ev = Evidence {
+            lex: Lexicon::embedded(),
+            corpus,
+            doc: &doc,
+        };
         tokenize(text)
             .iter()
             .filter_map(|t| correct(text, t, &ev).map(|c| (t.core(text).to_owned(), c.replacement)))
@@ -223,17 +265,28 @@ mod tests {
     }
 
     fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
-        p.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn non_words_are_corrected() {
         assert_eq!(
-            run("an active political figurh who acts with bloddy arbitrariness", None),
+            run(
+                "an active political figurh who acts with bloddy arbitrariness",
+                None
+            ),
             pairs(&[("figurh", "figure"), ("bloddy", "bloody")])
         );
-        assert_eq!(run("the Archive Administator wrote", None), pairs(&[("Administator", "Administrator")]));
-        assert_eq!(run("a rnodern state", None), pairs(&[("rnodern", "modern")]));
+        assert_eq!(
+            run("the Archive Administator wrote", None),
+            pairs(&[("Administator", "Administrator")])
+        );
+        assert_eq!(
+            run("a rnodern state", None),
+            pairs(&[("rnodern", "modern")])
+        );
         assert_eq!(run("the victime of", None), pairs(&[("victime", "victim")]));
     }
 
@@ -241,7 +294,10 @@ mod tests {
     fn variants_follow_the_document() {
         let text = "Budenz spoke. Budenz wrote. Later Bundenz said the GPU and the GPU \
                     and the GPU, the GPU and the GPU, murdered by the GUP.";
-        assert_eq!(run(text, None), pairs(&[("Bundenz", "Budenz"), ("GUP", "GPU")]));
+        assert_eq!(
+            run(text, None),
+            pairs(&[("Bundenz", "Budenz"), ("GUP", "GPU")])
+        );
     }
 
     #[test]
@@ -253,6 +309,12 @@ mod tests {
 
     #[test]
     fn shielded_tokens_stay() {
-        assert_eq!(run("see www.marxists.org/figurh or mail figurh@x.org, B52figurh", None), pairs(&[]));
+        assert_eq!(
+            run(
+                "see www.marxists.org/figurh or mail figurh@x.org, B52figurh",
+                None
+            ),
+            pairs(&[])
+        );
     }
 }

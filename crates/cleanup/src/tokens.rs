@@ -31,7 +31,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if !c.is_alphabetic() {
             i += c.len_utf8();
             continue;
@@ -44,12 +46,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end += 1;
                 continue;
             }
-            let Some(c) = text[end..].chars().next() else { break };
-            if c.is_alphabetic() {
-                end += c.len_utf8();
-            } else if is_apostrophe(c)
-                && text[end + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
-            {
+            let Some(c) = text[end..].chars().next() else {
+                break;
+            };
+            let inner_apostrophe = is_apostrophe(c)
+                && text[end + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+            if c.is_alphabetic() || inner_apostrophe {
                 end += c.len_utf8();
             } else {
                 break;
@@ -61,7 +66,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             .find_map(|s| word.strip_suffix(s))
             .filter(|c| !c.is_empty())
             .map_or(end, |c| start + c.len());
-        out.push(Token { start, end, core_end });
+        out.push(Token {
+            start,
+            end,
+            core_end,
+        });
         i = end;
     }
     out
@@ -78,7 +87,9 @@ pub enum Case {
 
 pub fn case_of(word: &str) -> Case {
     let mut chars = word.chars();
-    let Some(first) = chars.next() else { return Case::Mixed };
+    let Some(first) = chars.next() else {
+        return Case::Mixed;
+    };
     let (mut upper, mut lower) = (0, 0);
     for c in chars.clone() {
         if c.is_uppercase() {
@@ -101,7 +112,9 @@ pub fn with_case(lower: &str, case: Case) -> String {
         Case::Upper => lower.to_uppercase(),
         Case::Title => {
             let mut chars = lower.chars();
-            chars.next().map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
+            chars
+                .next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
         }
         Case::Lower | Case::Mixed => lower.to_owned(),
     }
@@ -114,8 +127,10 @@ mod tests {
     #[test]
     fn tokens_keep_inner_apostrophes_and_split_possessives() {
         let text = "Trotsky’s L’Humanite, don't 1929.Here Cárdenas";
-        let words: Vec<(&str, &str)> =
-            tokenize(text).iter().map(|t| (&text[t.start..t.end], t.core(text))).collect();
+        let words: Vec<(&str, &str)> = tokenize(text)
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.core(text)))
+            .collect();
         assert_eq!(
             words,
             [

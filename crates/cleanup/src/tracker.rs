@@ -5,8 +5,14 @@
 use galley_record::{CharIndex, Edit};
 
 /// Kinds in increasing precedence: a merged edit takes the most specific kind.
-const KIND_ORDER: &[&str] =
-    &["normalize", "punctuation", "hyphenation", "spelling", "variant", "context"];
+const KIND_ORDER: &[&str] = &[
+    "normalize",
+    "punctuation",
+    "hyphenation",
+    "spelling",
+    "variant",
+    "context",
+];
 
 fn rank(kind: &str) -> usize {
     KIND_ORDER.iter().position(|k| *k == kind).unwrap_or(0)
@@ -30,7 +36,13 @@ impl Replacement {
         kind: &'static str,
         confidence: f64,
     ) -> Self {
-        Replacement { start, end, replacement: replacement.into(), kind, confidence }
+        Replacement {
+            start,
+            end,
+            replacement: replacement.into(),
+            kind,
+            confidence,
+        }
     }
 }
 
@@ -53,7 +65,10 @@ pub struct Tracker {
 
 impl Tracker {
     pub fn new(text: String) -> Self {
-        Tracker { text, edits: Vec::new() }
+        Tracker {
+            text,
+            edits: Vec::new(),
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -106,8 +121,8 @@ impl Tracker {
         let mut copied = 0; // bytes of old_text copied into `text`
         let mut ei = 0; // next old edit
         let mut ri = 0; // next replacement
-        // Overlapping spans merge; spans that only meet stay apart (finer edits), unless one
-        // is empty: an insertion and a deletion at one point cannot be ordered otherwise.
+                        // Overlapping spans merge; spans that only meet stay apart (finer edits), unless one
+                        // is empty: an insertion and a deletion at one point cannot be ordered otherwise.
         let touches = |a: usize, b: usize, s: usize, e: usize| {
             (a < e && s < b) || (a == b && s <= a && a <= e) || (s == e && a <= s && s <= b)
         };
@@ -138,7 +153,9 @@ impl Tracker {
             ri += 1;
             loop {
                 let mut grew = false;
-                while ei < old_edits.len() && touches(old_edits[ei].start, old_edits[ei].end, lo, hi) {
+                while ei < old_edits.len()
+                    && touches(old_edits[ei].start, old_edits[ei].end, lo, hi)
+                {
                     lo = lo.min(old_edits[ei].start);
                     hi = hi.max(old_edits[ei].end);
                     cluster_e.push(ei);
@@ -195,14 +212,24 @@ impl Tracker {
             let kind = kind.to_owned();
             copied = hi;
             if text[new_start..] != *original {
-                edits.push(ByteEdit { start: new_start, end: text.len(), original, kind, confidence });
+                edits.push(ByteEdit {
+                    start: new_start,
+                    end: text.len(),
+                    original,
+                    kind,
+                    confidence,
+                });
             }
         }
         while ei < old_edits.len() {
             let e = &old_edits[ei];
             text.push_str(&old_text[copied..e.end]);
             let shift = text.len() as isize - e.end as isize;
-            edits.push(ByteEdit { start: (e.start as isize + shift) as usize, end: text.len(), ..e.clone() });
+            edits.push(ByteEdit {
+                start: (e.start as isize + shift) as usize,
+                end: text.len(),
+                ..e.clone()
+            });
             copied = e.end;
             ei += 1;
         }
@@ -240,7 +267,11 @@ pub fn as_suggestions(edits: &[Edit]) -> Vec<Edit> {
             let start = (e.start as isize + delta) as usize;
             let orig_len = e.original.chars().count();
             delta += orig_len as isize - (e.end - e.start) as isize;
-            Edit { start, end: start + orig_len, ..e.clone() }
+            Edit {
+                start,
+                end: start + orig_len,
+                ..e.clone()
+            }
         })
         .collect()
 }
@@ -258,7 +289,10 @@ mod tests {
     fn layers_compose_and_restore() {
         let original = "the figurh.Here ,now";
         let mut t = Tracker::new(original.to_owned());
-        t.apply(vec![r(10, 11, ". ", "punctuation"), r(15, 17, ",", "punctuation")]);
+        t.apply(vec![
+            r(10, 11, ". ", "punctuation"),
+            r(15, 17, ",", "punctuation"),
+        ]);
         assert_eq!(t.text(), "the figurh. Here,now");
         t.apply(vec![r(4, 10, "figure", "spelling")]);
         // Meets the punctuation edit at 10 without overlapping it: kept apart.
@@ -275,7 +309,10 @@ mod tests {
         let (text, edits) = t.finish();
         assert_eq!(text, "the figure. Here ,now");
         assert_eq!(edits.len(), 1);
-        assert_eq!((edits[0].original.as_str(), edits[0].kind.as_str()), ("h.", "spelling"));
+        assert_eq!(
+            (edits[0].original.as_str(), edits[0].kind.as_str()),
+            ("h.", "spelling")
+        );
         assert_eq!(restore(&text, &edits).unwrap(), original);
     }
 
@@ -299,7 +336,11 @@ mod tests {
         t.apply(vec![r(2, 8, "figure", "spelling")]);
         let (_, edits) = t.finish();
         for s in as_suggestions(&edits) {
-            let got: String = original.chars().skip(s.start).take(s.end - s.start).collect();
+            let got: String = original
+                .chars()
+                .skip(s.start)
+                .take(s.end - s.start)
+                .collect();
             assert_eq!(got, s.original);
         }
     }

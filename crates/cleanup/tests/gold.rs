@@ -6,14 +6,22 @@ use galley_record::restore;
 use serde_json::Value;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/gold/seed_ocr.json");
+const GOLD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/gold/seed_ocr.json"
+);
 
 fn corpus() -> Vec<(String, String)> {
     let mut docs: Vec<(String, String)> = std::fs::read_dir(CORPUS)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     docs.sort();
     docs
@@ -27,7 +35,9 @@ struct Run {
 fn run() -> Run {
     let raw = corpus();
     let lexicon = CorpusLexicon::from_texts(raw.iter().map(|(_, t)| t.as_str()));
-    let cleanup = Cleanup::new(CleanupOptions::default()).unwrap().with_corpus(lexicon);
+    let cleanup = Cleanup::new(CleanupOptions::default())
+        .unwrap()
+        .with_corpus(lexicon);
     let cleaned = raw.iter().map(|(_, t)| cleanup.clean(t)).collect();
     Run { raw, cleaned }
 }
@@ -53,7 +63,10 @@ fn gold_errors_fixed_and_protected_words_kept() {
     let gold: Value = serde_json::from_str(&std::fs::read_to_string(GOLD).unwrap()).unwrap();
     let run = run();
     for (i, (_, raw)) in run.raw.iter().enumerate() {
-        assert_eq!(restore(&run.cleaned[i].text, &run.cleaned[i].edits).unwrap(), *raw);
+        assert_eq!(
+            restore(&run.cleaned[i].text, &run.cleaned[i].edits).unwrap(),
+            *raw
+        );
     }
     let missed = |tier: &str| -> Vec<String> {
         gold[tier]
@@ -64,7 +77,11 @@ fn gold_errors_fixed_and_protected_words_kept() {
             .map(|item| item["from"].as_str().unwrap().to_owned())
             .collect()
     };
-    let (must, should, real) = (missed("must_fix"), missed("should_fix"), missed("real_word"));
+    let (must, should, real) = (
+        missed("must_fix"),
+        missed("should_fix"),
+        missed("real_word"),
+    );
     eprintln!("missed must_fix {must:?}\nmissed should_fix {should:?}\nmissed real_word {real:?}");
     assert!(must.is_empty(), "must_fix missed: {must:?}");
     // Two should_fix items (`Soiovka`, `Shiiapnikov`) need a name the corpus never spells
@@ -76,8 +93,13 @@ fn gold_errors_fixed_and_protected_words_kept() {
         let word = word.as_str().unwrap();
         for c in &run.cleaned {
             for e in &c.edits {
-                let touched = e.original.split(|ch: char| !ch.is_alphanumeric() && ch != '-' && ch != '’');
-                assert!(!touched.into_iter().any(|t| t == word), "protected {word} changed: {e:?}");
+                let touched = e
+                    .original
+                    .split(|ch: char| !ch.is_alphanumeric() && ch != '-' && ch != '’');
+                assert!(
+                    !touched.into_iter().any(|t| t == word),
+                    "protected {word} changed: {e:?}"
+                );
             }
         }
     }
@@ -95,8 +117,15 @@ fn sample_corpus_edits_snapshot() {
             let after: String = chars[e.end..(e.end + 25).min(chars.len())].iter().collect();
             lines.push(format!(
                 "{id} {}..{} {:?} -> {:?} [{} {:.2}] …{}⟦{}⟧{}…",
-                e.start, e.end, e.original, e.replacement, e.kind, e.confidence,
-                before.replace('\n', "⏎"), e.replacement.replace('\n', "⏎"), after.replace('\n', "⏎")
+                e.start,
+                e.end,
+                e.original,
+                e.replacement,
+                e.kind,
+                e.confidence,
+                before.replace('\n', "⏎"),
+                e.replacement.replace('\n', "⏎"),
+                after.replace('\n', "⏎")
             ));
         }
     }
