@@ -247,10 +247,18 @@ impl<'t> Page<'t> {
         }
         let t = self.line(ci);
         let mut k = classify(t);
-        if matches!(k, LineKind::Short | LineKind::Prose)
-            && self.repetition.is_some_and(|r| r.is_repeated(t))
-        {
-            k = LineKind::Chrome;
+        if let Some(r) = self.repetition {
+            if matches!(k, LineKind::Short | LineKind::Prose) && r.is_repeated(t) {
+                // A repeated sentence is chrome only inside a repeated block (a banner's two
+                // lines, "Join us" over its appeal) or at the very edge of the page; on its
+                // own between varying lines it is a reused passage of text.
+                let edge = ci == 0 || ci + 1 == self.content.len();
+                let in_block = (ci > 0 && r.is_repeated_pair(self.line(ci - 1), t))
+                    || (ci + 1 < self.content.len() && r.is_repeated_pair(t, self.line(ci + 1)));
+                if k == LineKind::Short || edge || in_block {
+                    k = LineKind::Chrome;
+                }
+            }
         }
         self.kinds[ci] = Some(k);
         Some(k)
@@ -786,7 +794,11 @@ fn read_meta(
 ) {
     match kind {
         MetaKind::FirstPublished => {
-            let at = FIRST_PUBLISHED_PREFIX.find(t).map_or(0, |m| m.end());
+            // "This article first appeared in …": the citation follows the cue.
+            let at = FIRST_PUBLISHED_PREFIX
+                .find(t)
+                .or_else(|| PUBLISHED_CUE.find(t))
+                .map_or(0, |m| m.end());
             read_citation(b, after_prefix(t, at), span, authors, footer);
         }
         // Under a "First published" line the source is the edition transcribed (collected
@@ -1463,6 +1475,117 @@ mod tests {
             .take(f.span.end - f.span.start)
             .collect();
         assert_eq!(line, "Translated by Jean Lefèvre.");
+    }
+    #[test]
+    fn dated_entries_of_a_listing_stay_in_the_body() {
+        let text = "Europe\n\nGreece: the general strike\nTuesday, 14 May 2019\nAnna Kara\n\nSpain: the pensioners march\nFriday, 3 April 2020\nJuan Rey\n\nLoad more\n";
+        let e = run(text);
+        assert_eq!(text_of(&e, "title").as_deref(), Some("Europe"));
+        for field in ["subtitle", "date_published", "authors"] {
+            assert_eq!(e.metadata.get(field), None, "{field}");
+        }
+        for line in [
+            "Greece: the general strike",
+            "Friday, 3 April 2020",
+            "Juan Rey",
+        ] {
+            assert_eq!(kind_of_line(text, &e, line), Some(ZoneKind::Body), "{line}");
+        }
+        assert_eq!(
+            kind_of_line(text, &e, "Load more"),
+            Some(ZoneKind::Boilerplate)
+        );
+
+        let text = "Latest\n\nRents up again\nSubmitted by jan on 3 March, 2015 - 10:02\n\nGreece votes\nSubmitted by AWL on 1 March, 2015 - 9:15\n\nNext page\n";
+        let e = run(text);
+        for field in ["submitted_by", "submitted_date", "site", "subtitle"] {
+            assert_eq!(e.metadata.get(field), None, "{field}");
+        }
+    }
+
+    #[test]
+    fn one_dated_article_is_not_a_listing() {
+        let text = format!(
+            "Greece: the general strike\n\nBy Anna Kara\n\nTuesday, 14 May 2019\n\n{PROSE}\n"
+        );
+        let e = run(&text);
+        assert_eq!(text_of(&e, "date_published").as_deref(), Some("2019-05-14"));
+    }
+
+    #[test]
+    fn headline_directly_over_the_byline_is_the_title() {
+        let text =
+            format!("Reason in revolt\n\nFighting the cuts in Lambeth\nBy Ed Maltby\n\n{PROSE}\n");
+        let e = run(&text);
+        assert_eq!(
+            text_of(&e, "title").as_deref(),
+            Some("Fighting the cuts in Lambeth")
+        );
+        assert_eq!(e.metadata.get("subtitle"), None);
+        // A real subtitle under a title keeps both.
+        let text = format!("The Road to Power\n\nThe tasks of the party in the coming period\n\nBy Ed Maltby\n\n{PROSE}\n");
+        let e = run(&text);
+        assert_eq!(text_of(&e, "title").as_deref(), Some("The Road to Power"));
+    }
+
+    #[test]
+    fn series_label_over_author_and_title() {
+        let text = format!("Correspondence 1883\n\nFrederick Engels\n\nLetter to August Bebel\n\nWritten: 14 March 1883\nSource: Collected Works, Vol. 46, p. 453.\n\n{PROSE}\n\nYours,\nF. Engels\n");
+        let e = run(&text);
+        assert_eq!(
+            text_of(&e, "title").as_deref(),
+            Some("Letter to August Bebel")
+        );
+        assert_eq!(text_of(&e, "authors").as_deref(), Some("Frederick Engels"));
+    }
+
+    #[test]
+    fn transcribed_edition_under_first_published_gives_no_volume() {
+        let text = format!("Letter to Bebel\n\nFirst Published: Die Neue Zeit, 1891\nSource: Collected Works, Vol. 46, p. 453.\n\n{PROSE}\n");
+        let e = run(&text);
+        assert_eq!(text_of(&e, "publication").as_deref(), Some("Die Neue Zeit"));
+        assert_eq!(e.metadata.get("volume"), None);
+        assert_eq!(e.metadata.get("pages"), None);
+        // Alone, the source line is the citation.
+        let text = format!(
+            "Letter to Bebel\n\nSource: Die Neue Zeit, Vol. 9 No. 2, 1891, p. 453.\n\n{PROSE}\n"
+        );
+        let e = run(&text);
+        assert_eq!(text_of(&e, "volume").as_deref(), Some("9"));
+    }
+
+    #[test]
+    fn related_articles_block_and_site_copyright_are_chrome() {
+        let text = format!("A title here\n\n{PROSE}\n\nA short closing line of the article.\n\nRelated articles\nThe Labour Party and the unions\nTwenty years of New Labour\n\n© 2007 Socialist Review Online\n");
+        let e = run(&text);
+        for line in [
+            "Related articles",
+            "Twenty years of New Labour",
+            "© 2007 Socialist Review Online",
+        ] {
+            assert_eq!(
+                kind_of_line(&text, &e, line),
+                Some(ZoneKind::Boilerplate),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            kind_of_line(&text, &e, "A short closing line of the article."),
+            Some(ZoneKind::Body)
+        );
+        assert_eq!(
+            text_of(&e, "site").as_deref(),
+            Some("Socialist Review Online")
+        );
+    }
+
+    #[test]
+    fn reprint_note_in_the_header() {
+        let text = format!("What the miners taught us\n\nThis article first appeared in Solidarity 503, 24 April 2019.\n\n{PROSE}\n");
+        let e = run(&text);
+        assert_eq!(text_of(&e, "publication").as_deref(), Some("Solidarity"));
+        assert_eq!(text_of(&e, "issue").as_deref(), Some("503"));
+        assert_eq!(text_of(&e, "date_published").as_deref(), Some("2019-04-24"));
     }
 }
 

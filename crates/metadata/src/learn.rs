@@ -1,6 +1,8 @@
 //! Cross-document repetition: a short line that recurs near the top or bottom of many
 //! documents in the corpus is site chrome. Each document counts a line once; batches are
 //! counted in parallel and merged, so the result does not depend on batch or thread layout.
+//! Neighbouring pairs are counted too: site chrome recurs as a block, while a sentence that
+//! recurs in several articles (a slogan, a reused paragraph) has different neighbours each time.
 
 use std::collections::HashMap;
 
@@ -22,7 +24,16 @@ pub struct Repetition {
     threshold: Option<u32>,
 }
 
-/// The distinct normalised short lines among the first and last `window` non-blank lines.
+/// The key of two neighbouring lines (`normalise` never yields a line break).
+fn pair_key(a: &str, b: &str) -> String {
+    let mut key = normalise(a);
+    key.push('\n');
+    key.push_str(&normalise(b));
+    key
+}
+
+/// The distinct normalised short lines among the first and last `window` non-blank lines,
+/// and the pairs of neighbouring short lines there.
 fn doc_lines(text: &str, window: usize) -> Vec<String> {
     let lines = split_lines(text);
     let content: Vec<&str> = lines
@@ -30,14 +41,23 @@ fn doc_lines(text: &str, window: usize) -> Vec<String> {
         .filter(|l| !l.is_blank())
         .map(|l| &text[l.content_start..l.content_end])
         .collect();
-    let head = content.iter().take(window);
-    let tail = content.iter().skip(window).rev().take(window);
-    let mut out: Vec<String> = head
-        .chain(tail)
-        .filter(|t| t.len() <= MAX_LINE_BYTES)
-        .map(|t| normalise(t))
-        .filter(|k| !k.is_empty())
-        .collect();
+    let n = content.len();
+    let tail_start = n.saturating_sub(window).max(window.min(n));
+    let short = |i: usize| content[i].len() <= MAX_LINE_BYTES;
+    let mut out: Vec<String> = Vec::new();
+    for i in (0..window.min(n)).chain(tail_start..n) {
+        if !short(i) {
+            continue;
+        }
+        let key = normalise(content[i]);
+        if key.is_empty() {
+            continue;
+        }
+        out.push(key);
+        if i + 1 < n && short(i + 1) {
+            out.push(pair_key(content[i], content[i + 1]));
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -97,13 +117,19 @@ impl Repetition {
 
     /// Whether `line` recurs in enough documents to be chrome.
     pub fn is_repeated(&self, line: &str) -> bool {
-        match self.threshold {
-            Some(threshold) if line.len() <= MAX_LINE_BYTES => self
-                .counts
-                .get(&normalise(line))
-                .is_some_and(|&c| c >= threshold),
-            _ => false,
-        }
+        line.len() <= MAX_LINE_BYTES && self.count_reaches(&normalise(line))
+    }
+
+    /// Whether `a` directly followed by `b` recurs in enough documents: chrome in a block.
+    pub fn is_repeated_pair(&self, a: &str, b: &str) -> bool {
+        a.len() <= MAX_LINE_BYTES
+            && b.len() <= MAX_LINE_BYTES
+            && self.count_reaches(&pair_key(a, b))
+    }
+
+    fn count_reaches(&self, key: &str) -> bool {
+        self.threshold
+            .is_some_and(|threshold| self.counts.get(key).is_some_and(|&c| c >= threshold))
     }
 }
 
@@ -126,6 +152,28 @@ mod tests {
         assert!(rep.is_repeated("Socialist  Press Online"));
         assert!(rep.is_repeated("join the union today!"));
         assert!(!rep.is_repeated("Title number 7"));
+    }
+
+    #[test]
+    fn chrome_blocks_repeat_as_pairs_and_reused_sentences_do_not() {
+        let texts: Vec<String> = (0..30)
+            .map(|i| {
+                let shared = "Nothing is won without a fight.";
+                let body = if i % 2 == 0 {
+                    format!("Opening {i}.\n\n{shared}\n\nMiddle {i}.")
+                } else {
+                    format!("{shared}\n\nOther middle {i}.")
+                };
+                format!("Title {i}\n\n{body}\n\nJoin us\nFill in this form to join.\n")
+            })
+            .collect();
+        let mut rep = Repetition::default();
+        rep.add_texts(texts.iter().map(String::as_str).collect::<Vec<_>>(), 40);
+        rep.finish(10, 0.05, 3);
+        assert!(rep.is_repeated("Nothing is won without a fight."));
+        assert!(rep.is_repeated_pair("Join us", "Fill in this form to join."));
+        assert!(!rep.is_repeated_pair("Opening 4.", "Nothing is won without a fight."));
+        assert!(!rep.is_repeated_pair("Nothing is won without a fight.", "Middle 4."));
     }
 
     #[test]

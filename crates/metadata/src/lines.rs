@@ -99,7 +99,7 @@ pub enum LineKind {
 // Anchored, case-insensitive prefixes; the index order matches `META_KINDS`.
 static META_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new([
-        r"(?i)^(?:first|originally)\s+(?:published|appeared|printed)\b|^published\s*(?:in\s*)?:|^first\s+published\s+in\b|^reprinted\s+from\b",
+        r"(?i)^(?:first|originally)\s+(?:published|appeared|printed)\b|^published\s*(?:in\s*)?:|^first\s+published\s+in\b|^reprinted\s+from\b|^(?:this|the)\s+\w+(?:\s+\w+)?\s+(?:was\s+)?(?:first|originally)\s+(?:published|appeared|printed|ran)\s+in\b",
         r"(?i)^source\s*:|^from\s+\S",
         r"(?i)^(?:by|authors?\s*:|written\s+by|posted\s+by)\s*\S",
         r"(?i)^written\s*:",

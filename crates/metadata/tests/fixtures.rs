@@ -1,5 +1,5 @@
 //! The hand-written fixture pages (`tests/fixtures`, and the held-out set in
-//! `tests/fixtures/holdout`) must stay fully right: a regression guard for every house style.
+//! `tests/fixtures/holdout`, `holdout3`) must stay fully right: a regression guard for every house style.
 
 mod common;
 
@@ -64,6 +64,14 @@ fn check(total: &Score) {
 #[test]
 fn fixture_pages() {
     check(&run(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")));
+}
+
+#[test]
+fn third_held_out_batch() {
+    check(&run(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/holdout3"
+    )));
 }
 
 #[test]
