@@ -422,13 +422,17 @@ fn frame(before: &[Tok<'_>]) -> Option<Hit> {
             _ => None,
         };
         let Some(t) = target else { continue };
-        if let Some((_, m)) = names::mention_starting_at(before, t) {
-            if matches!(
-                m.kind,
-                MentionKind::Person
-                    | MentionKind::Org
-                    | MentionKind::Pronoun(Pronoun::Male | Pronoun::Female)
-            ) {
+        if let Some((last, m)) = names::mention_starting_at(before, t) {
+            // `according to the Tribune`: a phrase counts when it ends in a name.
+            let named_phrase = m.kind == MentionKind::Phrase && before[last].is_capitalised();
+            if named_phrase
+                || matches!(
+                    m.kind,
+                    MentionKind::Person
+                        | MentionKind::Org
+                        | MentionKind::Pronoun(Pronoun::Male | Pronoun::Female)
+                )
+            {
                 let confidence = if lower == "for" { 0.6 } else { 0.85 };
                 return Some(Hit {
                     mention: m,
@@ -679,7 +683,15 @@ impl Ctx<'_> {
                         }
                         k += 1;
                     }
-                    found
+                    // `The chairman rose. He said, “…”`: a singular `the …` subject.
+                    found.or_else(|| {
+                        names::mention_starting_at(&toks, 0)
+                            .map(|(_, m)| m)
+                            .filter(|m| {
+                                m.kind == MentionKind::Phrase
+                                    && !self.text[m.start..m.end].ends_with('s')
+                            })
+                    })
                 }
                 Pronoun::FirstPerson => None,
             };
@@ -1086,6 +1098,20 @@ mod tests {
         assert!(r
             .iter()
             .all(|x| x.1 == QuoteKind::Direct && x.2.as_deref() == Some("Hegel")));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_a_the_phrase_subject() {
+        let r = run("The chairman rose. He said, “We will win this strike.”");
+        assert_eq!(r[0].2.as_deref(), Some("the chairman"));
+        assert_eq!(r[0].3, Some("pronoun"));
+    }
+
+    #[test]
+    fn according_to_a_named_phrase_is_a_frame() {
+        let r = run("According to the Tribune, “the city will not tolerate anarchy.”");
+        assert_eq!(r[0].1, QuoteKind::Direct);
+        assert_eq!(r[0].2.as_deref(), Some("the Tribune"));
     }
 
     #[test]

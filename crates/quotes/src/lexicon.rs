@@ -1222,3 +1222,56 @@ pub fn is_common_verb(word: &str) -> bool {
     ) || word.contains("n’t")
         || word.contains("n't")
 }
+
+/// Past-tense verbs that commonly follow a subject (`The chairman rose`): a noun phrase read
+/// from the text stops before them. Regular `-ed` forms are caught by their ending.
+pub fn is_likely_verb(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ed"))
+        || matches!(
+            word,
+            "rose"
+                | "went"
+                | "came"
+                | "stood"
+                | "sat"
+                | "took"
+                | "gave"
+                | "made"
+                | "saw"
+                | "spoke"
+                | "began"
+                | "ran"
+                | "left"
+                | "got"
+                | "felt"
+                | "knew"
+                | "thought"
+                | "found"
+                | "told"
+                | "kept"
+                | "held"
+                | "brought"
+                | "fell"
+                | "led"
+                | "met"
+                | "put"
+                | "read"
+                | "wrote"
+                | "was"
+                | "is"
+                | "had"
+                | "has"
+                | "did"
+                | "does"
+                | "were"
+                | "are"
+                | "would"
+                | "will"
+                | "could"
+                | "should"
+                | "must"
+                | "might"
+                | "can"
+                | "may"
+        )
+}

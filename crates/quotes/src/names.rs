@@ -278,6 +278,7 @@ pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Fou
                 && (w.is_lower_word() || is_name_word(w))
                 && !lexicon::is_not_name(w.text)
                 && !lexicon::is_speech_verb(w.text)
+                && !lexicon::is_likely_verb(w.text)
             {
                 last = k;
             } else {
