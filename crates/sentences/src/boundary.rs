@@ -213,8 +213,8 @@ struct Next {
     pronoun_like: bool,
     /// The next token opens a bracket: `changed. (signed) V.I. Ulianov`.
     bracket: bool,
-    /// A day or month name (`8 p.m. Tuesday`).
-    calendar: bool,
+    /// Where the word starts (after opening quotes).
+    at: usize,
 }
 
 /// What the word before a full stop is.
@@ -426,7 +426,10 @@ impl Blocks<'_> {
                 // `Vol. I (London, 1950)`: a Roman numeral after an abbreviation is a number.
                 Before::Abbrev(Class::Regular) if next.roman => false,
                 Before::Abbrev(Class::Regular) | Before::Chain => closed || next.starter,
-                Before::Time => !next.calendar && words_between(b, seg, ws) >= 3,
+                // `at 8 p.m. Tuesday`: a day or month continues the time.
+                Before::Time => {
+                    words_between(b, seg, ws) >= 3 && !is_calendar(self.ascii_word(next.at))
+                }
                 // `M. I. Ulianova`: after another initial, `I.` is one too.
                 Before::Initial(pronoun) => {
                     next.starter
@@ -460,7 +463,10 @@ impl Blocks<'_> {
                         || next.new_line
                         || (we - ws >= 4 && b[ws..we].iter().all(u8::is_ascii_lowercase))
                 }
-                Before::Abbrev(Class::Final) => next.list_marker || next.new_line,
+                // `per cent. 300 left`, `etc. 1937 saw`; money runs on (`10s. 6d.`).
+                Before::Abbrev(Class::Final) => {
+                    next.list_marker || next.new_line || b[ws].is_ascii_alphabetic()
+                }
                 _ => false,
             },
             NextKind::Dash => matches!(
@@ -497,6 +503,16 @@ impl Blocks<'_> {
         let end = trim_end(self.text, seg, ws);
         let (ps, pe) = self.word_before(seg, end);
         ps == seg && pe > ps && is_section_label(&b[ps..pe])
+    }
+
+    /// The ASCII letters at `at`.
+    fn ascii_word(&self, at: usize) -> &[u8] {
+        let b = self.text.as_bytes();
+        let len = b[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        &b[at..at + len]
     }
 
     /// Whether the token before `ws` is a capital initial with its stop (`M.` in `M. I.`).
@@ -658,7 +674,7 @@ impl Blocks<'_> {
             roman: false,
             new_line: false,
             bracket: matches!(b.get(q), Some(b'(' | b'[')),
-            calendar: false,
+            at: r,
         };
         let Some(c) = char_at(self.text, r) else {
             return next;
@@ -676,7 +692,6 @@ impl Blocks<'_> {
             let initial = word.len() == 1 && b.get(we) == Some(&b'.');
             next.starter = is_starter(word) && !initial;
             next.pronoun_i = word == b"I";
-            next.calendar = is_calendar(word);
             next.roman = !word.is_empty()
                 && word.iter().all(|c| b"IVXLC".contains(c))
                 && !b
@@ -801,8 +816,8 @@ fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
             j += n;
         } else if matches!(b[j], b'.' | b'?' | b'!') {
             j += 1;
-        } else if let Some(n) = superscript_digit(b, j) {
-            j += n; // footnote mark: `disputed.¹`
+        } else if let Some(n) = superscript_digit(b, j).or_else(|| footnote_symbol(b, j)) {
+            j += n; // footnote mark: `disputed.¹`, `disputed.*`
         } else if b[j] == b'[' {
             // Footnote reference after the stop: `end.[12]`
             let digits = b[j + 1..be]
@@ -825,6 +840,16 @@ fn superscript_digit(b: &[u8], j: usize) -> Option<usize> {
     match b.get(j..)? {
         [0xC2, 0xB9 | 0xB2 | 0xB3, ..] => Some(2),
         [0xE2, 0x81, 0xB0 | 0xB4..=0xB9, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// Byte length of a footnote symbol (`*`, `†`, `‡`) at `j`; only read where it touches the
+/// stop before it, so a `* * *` separator after a space is left alone.
+fn footnote_symbol(b: &[u8], j: usize) -> Option<usize> {
+    match b.get(j..)? {
+        [b'*', ..] => Some(1),
+        [0xE2, 0x80, 0xA0 | 0xA1, ..] => Some(3),
         _ => None,
     }
 }

@@ -119,11 +119,16 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     {
         return false;
     }
-    if next_upper && dateline(text, prev) {
+    let (lw_start, lw_end) = last_word(text, prev.start, prev.end - usize::from(last == b':'));
+    let joiner = is_joiner(&b[lw_start..lw_end]);
+    // A dateline stands alone after a place line too (`Coyoacan, D.F., Mexico` / `August 1,
+    // 1940`), unless the line before cannot end (`in the early morning of`).
+    if next_upper
+        && (dateline(text, prev) || (!joiner && upper_start(text, prev) && dateline(text, next)))
+    {
         return true;
     }
-    let (lw_start, lw_end) = last_word(text, prev.start, prev.end - usize::from(last == b':'));
-    if is_joiner(&b[lw_start..lw_end]) || !upper_start(text, prev) || !next_upper {
+    if joiner || !upper_start(text, prev) || !next_upper {
         return false;
     }
     // The first word of the next line would have fitted on this one: the break is deliberate.

@@ -504,3 +504,45 @@ fn few_and_several_open_sentences_after_initials() {
         &["Many returned to the U.S.S.R.", "Few of them survived."],
     );
 }
+
+#[test]
+fn footnote_symbol_after_a_stop_stays_with_its_sentence() {
+    check(
+        "The figure is disputed.* Other sources give 40,000.",
+        &["The figure is disputed.*", "Other sources give 40,000."],
+    );
+    check(
+        "The figure is disputed.† Other sources differ.",
+        &["The figure is disputed.†", "Other sources differ."],
+    );
+}
+
+#[test]
+fn number_after_per_cent_or_etc_opens_a_sentence() {
+    check(
+        "Dues went up 25 per cent. 300 members left.",
+        &["Dues went up 25 per cent.", "300 members left."],
+    );
+    // Pre-decimal money runs on.
+    check(
+        "The fine was 10s. 6d. a week.",
+        &["The fine was 10s. 6d. a week."],
+    );
+}
+
+#[test]
+fn dateline_after_a_place_line_stands_alone() {
+    check(
+        "Coyoacan, D.F., Mexico\nAugust 1, 1940\nDear Comrades,\nWe have the funds.",
+        &[
+            "Coyoacan, D.F., Mexico",
+            "August 1, 1940",
+            "Dear Comrades,",
+            "We have the funds.",
+        ],
+    );
+    check(
+        "He arrived in the early morning of\nAugust 1, 1940 and left at once.",
+        &["He arrived in the early morning of\nAugust 1, 1940 and left at once."],
+    );
+}
