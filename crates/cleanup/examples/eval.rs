@@ -238,6 +238,7 @@ fn main() {
     }
     let mut score = Score::default();
     let mut examples = Vec::new();
+    let mut missed = Vec::new();
     for seed in 0..seeds {
         let mut rng = Rng(seed * 7919 + 17);
         let noisy: Vec<String> = clean
@@ -267,7 +268,18 @@ fn main() {
                             score.errors += 1;
                             score.fixed += 1;
                         }
-                        (false, false) => score.errors += 1,
+                        (false, false) => {
+                            score.errors += 1;
+                            if missed.len() < 40 {
+                                let lo = k.saturating_sub(2).min(ot.len());
+                                let hi = (k + 3).min(ot.len()).max(lo);
+                                missed.push(format!(
+                                    "missed {:?}: …{}…",
+                                    tt[k],
+                                    ot[lo..hi].join(" ")
+                                ));
+                            }
+                        }
                         (true, false) => {
                             score.damaged += 1;
                             if examples.len() < 25 {
@@ -310,7 +322,10 @@ fn main() {
         pct(score.cer_after, score.chars),
         100.0 - pct(score.cer_after, score.cer_before)
     );
-    for e in examples {
+    for e in examples
+        .iter()
+        .chain(std::env::var_os("SHOW_MISSED").map_or(&[][..], |_| &missed[..]))
+    {
         println!("  {e}");
     }
 }

@@ -20,7 +20,7 @@ const COMMON: u64 = 300_000_000;
 const DOC_BONUS: f64 = 1.5;
 
 /// ln P(x | p): listed bigrams by their count, missing ones at most the floor.
-fn ln_follow(lex: &Lexicon, p: Option<u32>, x: u32) -> f64 {
+pub(crate) fn ln_follow(lex: &Lexicon, p: Option<u32>, x: u32) -> f64 {
     let ux = (lex.count(x) as f64).max(1.0);
     match p {
         None => 0.0,
@@ -37,7 +37,7 @@ fn ln_follow(lex: &Lexicon, p: Option<u32>, x: u32) -> f64 {
 }
 
 /// ln P(n | x), the same way.
-fn ln_precede(lex: &Lexicon, x: u32, n: Option<u32>) -> f64 {
+pub(crate) fn ln_precede(lex: &Lexicon, x: u32, n: Option<u32>) -> f64 {
     let ux = (lex.count(x) as f64).max(1.0);
     match n {
         None => 0.0,
@@ -78,6 +78,40 @@ fn related_forms(lex: &Lexicon, a: &str, b: &str) -> bool {
         .contains(&ending)
     });
     inflection || (common + 2 >= long.len() && common >= 3) || lex.same_word(a, b)
+}
+
+/// The dictionary ids of the words just before and after token `i`, when only spaces
+/// separate them (a capitalised word may follow, not precede: it may start a name).
+pub(crate) fn neighbours(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+) -> (Option<u32>, Option<u32>) {
+    let spaced = |a: &Token, b: &Token| {
+        let gap = &text[a.end..b.start];
+        !gap.is_empty() && gap.bytes().all(|c| c == b' ')
+    };
+    let t = &tokens[i];
+    let p = i
+        .checked_sub(1)
+        .map(|j| &tokens[j])
+        .filter(|pt| {
+            spaced(pt, t) && pt.core_end == pt.end && text.as_bytes()[pt.start].is_ascii_lowercase()
+        })
+        .and_then(|pt| lex.id(&text[pt.start..pt.end]));
+    let n = tokens
+        .get(i + 1)
+        .filter(|nt| spaced(t, nt) && nt.core_end == nt.end)
+        .and_then(|nt| {
+            let w = &text[nt.start..nt.end];
+            match case_of(w) {
+                Case::Lower => lex.id(w),
+                Case::Title => lex.id(&w.to_ascii_lowercase()),
+                _ => None,
+            }
+        });
+    (p, n)
 }
 
 /// Replacements for real-word errors.

@@ -79,7 +79,8 @@ pub fn at_sentence_start(text: &str, t: &Token) -> bool {
 }
 
 /// The correction for one token, if any.
-pub fn correct(text: &str, t: &Token, ev: &Evidence<'_>) -> Option<Correction> {
+pub fn correct(text: &str, tokens: &[Token], i: usize, ev: &Evidence<'_>) -> Option<Correction> {
+    let t = &tokens[i];
     let core = t.core(text);
     if core.len() < 3 || !core.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
@@ -106,14 +107,14 @@ pub fn correct(text: &str, t: &Token, ev: &Evidence<'_>) -> Option<Correction> {
         return None;
     }
     let start = at_sentence_start(text, t);
+    let ctx = crate::context::neighbours(text, tokens, i, ev.lex);
+    let dictionary = |lower: &str, case, strict, max_cost, min_count| {
+        dictionary(lower, case, strict, max_cost, min_count, ctx, ev)
+    };
     match case {
-        Case::Lower if lower.len() >= 4 || n_w <= 1 => {
-            dictionary(&lower, case, false, 1.5, 0.0, ev)
-        }
-        Case::Title if start => dictionary(&lower, case, false, 1.0, 1e6, ev),
-        Case::Title if lower.len() >= 7 && n_w <= 1 => {
-            dictionary(&lower, case, true, PLAIN, 1e6, ev)
-        }
+        Case::Lower if lower.len() >= 4 || n_w <= 1 => dictionary(&lower, case, false, 1.5, 0.0),
+        Case::Title if start => dictionary(&lower, case, false, 1.0, 1e6),
+        Case::Title if lower.len() >= 7 && n_w <= 1 => dictionary(&lower, case, true, PLAIN, 1e6),
         _ => None,
     }
 }
@@ -186,6 +187,7 @@ fn dictionary(
     strict: bool,
     max_cost: f32,
     min_count: f64,
+    (p, n): (Option<u32>, Option<u32>),
     ev: &Evidence<'_>,
 ) -> Option<Correction> {
     let lex = ev.lex;
@@ -213,11 +215,18 @@ fn dictionary(
         if c > limit || (lower.len() <= 3 && c > CONFUSION + 0.1) {
             continue;
         }
-        scored.push((
-            count.ln() - COST_WEIGHT * f64::from(c),
-            with_case(word, case),
-            c,
-        ));
+        // The noisy channel with the neighbours as language model when there are any
+        // (`they contined to`: continued, not contained), else the word's frequency.
+        let prior = if p.is_none() && n.is_none() {
+            count.ln()
+        } else {
+            let left = match p {
+                Some(_) => crate::context::ln_follow(lex, p, id),
+                None => (count / lex.total()).ln(),
+            };
+            left + crate::context::ln_precede(lex, id, n)
+        };
+        scored.push((prior - COST_WEIGHT * f64::from(c), with_case(word, case), c));
     }
     pick(scored, "spelling")
 }
@@ -230,8 +239,8 @@ pub fn spelling(
     min_confidence: f64,
 ) -> Vec<Replacement> {
     let mut out = Vec::new();
-    for t in tokens {
-        if let Some(c) = correct(text, t, ev) {
+    for (i, t) in tokens.iter().enumerate() {
+        if let Some(c) = correct(text, tokens, i, ev) {
             if c.confidence >= min_confidence {
                 out.push(Replacement::new(
                     t.start,
@@ -258,9 +267,12 @@ mod tests {
             corpus,
             doc: &doc,
         };
-        tokenize(text)
-            .iter()
-            .filter_map(|t| correct(text, t, &ev).map(|c| (t.core(text).to_owned(), c.replacement)))
+        let tokens = tokenize(text);
+        (0..tokens.len())
+            .filter_map(|i| {
+                correct(text, &tokens, i, &ev)
+                    .map(|c| (tokens[i].core(text).to_owned(), c.replacement))
+            })
             .collect()
     }
 
@@ -288,6 +300,20 @@ mod tests {
             pairs(&[("rnodern", "modern")])
         );
         assert_eq!(run("the victime of", None), pairs(&[("victime", "victim")]));
+    }
+
+    #[test]
+    fn neighbours_choose_between_close_candidates() {
+        // continued/contained, many/may, summons/simmons: too close by frequency alone.
+        assert_eq!(
+            run("they contined to", None),
+            pairs(&[("contined", "continued")])
+        );
+        assert_eq!(run("for mnay people", None), pairs(&[("mnay", "many")]));
+        assert_eq!(
+            run("with a snmmons to", None),
+            pairs(&[("snmmons", "summons")])
+        );
     }
 
     #[test]
