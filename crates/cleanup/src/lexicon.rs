@@ -175,7 +175,9 @@ pub struct Lexicon {
     /// for the many lookups that only need that (false positives ≈ 3%, never negatives).
     bigram_bits: Vec<u64>,
     total: f64,
-    index: DeleteIndex,
+    /// Built on first use: only non-words and the real-word layer's first look at a word
+    /// need it, so a run pays for it once and only if it corrects anything.
+    index: OnceLock<DeleteIndex>,
     /// Per word, its cheap-slip neighbours, computed on first use: running text repeats its
     /// words, so the real-word layer searches each vocabulary word once, not per token.
     slips: Vec<OnceLock<Box<[u32]>>>,
@@ -200,7 +202,7 @@ impl Lexicon {
             bigrams: FxMap::default(),
             bigram_bits: Vec::new(),
             total: 0.0,
-            index: DeleteIndex::default(),
+            index: OnceLock::new(),
             slips: Vec::new(),
         };
         lex.ids.reserve(100_000);
@@ -213,39 +215,22 @@ impl Lexicon {
             lex.add(w.trim(), SCOWL_COUNT);
         }
         lex.total = lex.counts.iter().map(|&c| c as f64).sum::<f64>().max(1.0);
-        let (bigram_map, index) = rayon::join(
-            || {
-                let mut map = FxMap::default();
-                map.reserve(250_000);
-                for line in bigrams.lines() {
-                    let mut parts = line.split(' ');
-                    if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next())
-                    {
-                        if let (Some(a), Some(b), Ok(c)) = (lex.id(a), lex.id(b), c.parse::<u64>())
-                        {
-                            map.insert(pair(a, b), c);
-                        }
-                    }
+        let mut bigram_map = FxMap::default();
+        bigram_map.reserve(250_000);
+        for line in bigrams.lines() {
+            let mut parts = line.split(' ');
+            if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next()) {
+                if let (Some(a), Some(b), Ok(c)) = (lex.id(a), lex.id(b), c.parse::<u64>()) {
+                    bigram_map.insert(pair(a, b), c);
                 }
-                map
-            },
-            || {
-                DeleteIndex::build(
-                    lex.words
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, w)| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
-                        .map(|(i, w)| (i as u32, &**w)),
-                )
-            },
-        );
+            }
+        }
         lex.bigram_bits = vec![0u64; BIGRAM_BITS / 64];
         for &key in bigram_map.keys() {
             let h = bit_of(key);
             lex.bigram_bits[h / 64] |= 1 << (h % 64);
         }
         lex.bigrams = bigram_map;
-        lex.index = index;
         lex.slips = (0..lex.words.len()).map(|_| OnceLock::new()).collect();
         lex
     }
@@ -297,7 +282,15 @@ impl Lexicon {
     }
 
     pub fn index(&self) -> &DeleteIndex {
-        &self.index
+        self.index.get_or_init(|| {
+            DeleteIndex::build(
+                self.words
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+                    .map(|(i, w)| (i as u32, &**w)),
+            )
+        })
     }
 
     /// Dictionary words one cheap slip (glyph confusion, transposition, doubled letter) from
@@ -309,9 +302,9 @@ impl Lexicon {
         cell.get_or_init(|| {
             let word = self.word(id);
             let mut ids = Vec::new();
-            self.index.candidates(word, &mut ids);
+            self.index().candidates(word, &mut ids);
             for r in crate::channel::multi_rewrites(word) {
-                self.index.exact(&r, &mut ids);
+                self.index().exact(&r, &mut ids);
             }
             ids.retain(|&c| {
                 c != id && crate::channel::cost(word, self.word(c), false) <= crate::channel::CHEAP
