@@ -311,6 +311,10 @@ fn is_listing(page: &mut Page<'_>, limit: usize) -> bool {
     let mut dates: Vec<usize> = Vec::new();
     let mut submitted: Vec<usize> = Vec::new();
     for ci in 0..limit {
+        // Entry dates are short; paragraphs need no classifying here.
+        if page.line(ci).len() > 120 {
+            continue;
+        }
         match page.kind(ci) {
             Some(LineKind::DateLine) => dates.push(ci),
             Some(LineKind::Meta(MetaKind::Submitted)) => submitted.push(ci),
@@ -515,19 +519,22 @@ fn scan_tail(
     layout.body = Some((start, floor.saturating_sub(1).max(start)));
 }
 
-/// Web pages put the headline directly above its byline; a shorter line above that is a
-/// section label or a stray button ("Reason in revolt", "Accept"), not the title.
+/// Web pages put the headline directly above its byline; a short line above it is a section
+/// label or a stray button ("Reason in revolt", "Accept"), and the page's first line after
+/// chrome is the site's masthead ("In Defence of Marxism"), not the title. The byline is a
+/// "By …" line or a bare name. (A title over a short subtitle over a byline reads the same
+/// way and loses: on these sites that layout is far rarer than a masthead.)
 fn promote_headline_over_byline(page: &mut Page<'_>, layout: &mut Layout) {
     let (Some(title), Some((first, last))) = (layout.title, layout.subtitle) else {
         return;
     };
     let words = |t: &str| t.split_whitespace().count();
-    if first == last
-        && words(page.line(title)) <= 3
-        && words(page.line(first)) > words(page.line(title))
-        && page.kind(first + 1) == Some(LineKind::Meta(MetaKind::Byline))
-    {
-        layout.title = Some(first);
+    let label = first == last && words(page.line(title)) <= 3;
+    let masthead = (0..title).all(|ci| page.kind(ci) == Some(LineKind::Chrome));
+    let byline = page.kind(last + 1) == Some(LineKind::Meta(MetaKind::Byline))
+        || layout.header_names.contains(&(last + 1));
+    if (label || masthead) && words(page.line(last)) > 1 && byline {
+        layout.title = Some(last);
         layout.subtitle = None;
     }
 }
@@ -1522,10 +1529,14 @@ mod tests {
             Some("Fighting the cuts in Lambeth")
         );
         assert_eq!(e.metadata.get("subtitle"), None);
-        // A real subtitle under a title keeps both.
-        let text = format!("The Road to Power\n\nThe tasks of the party in the coming period\n\nBy Ed Maltby\n\n{PROSE}\n");
+        // Without a byline under it, a subtitle stays a subtitle.
+        let text = format!("Home | Theory | History\n\nThe Road to Power\n\nThe tasks of the party in the coming period\n\nWritten: 1938\n\n{PROSE}\n");
         let e = run(&text);
         assert_eq!(text_of(&e, "title").as_deref(), Some("The Road to Power"));
+        assert_eq!(
+            text_of(&e, "subtitle").as_deref(),
+            Some("The tasks of the party in the coming period")
+        );
     }
 
     #[test]
