@@ -461,7 +461,11 @@ impl Blocks<'_> {
                 Before::Normal => {
                     next.list_marker
                         || next.new_line
-                        || (we - ws >= 4 && b[ws..we].iter().all(u8::is_ascii_lowercase))
+                        || (we - ws >= 4
+                            && b[ws].is_ascii_lowercase()
+                            && b[ws..we]
+                                .iter()
+                                .all(|&c| c.is_ascii_lowercase() || c == b'-'))
                 }
                 // `per cent. 300 left`, `etc. 1937 saw`; money runs on (`10s. 6d.`).
                 Before::Abbrev(Class::Final) => {
@@ -531,11 +535,17 @@ impl Blocks<'_> {
             return false;
         }
         let b = self.text.as_bytes();
-        // The next word: a capital then a lower-case letter, not part of a domain or address.
-        let Some(first) = char_at(self.text, j).filter(|c| c.is_uppercase()) else {
+        // The next word: a capital then a lower-case letter, not part of a domain or address,
+        // possibly after an unambiguous opening quote (`rose.“Comrades,”`).
+        let opening = match &b[j..] {
+            [0xE2, 0x80, 0x9C, ..] => 3,
+            [0xC2, 0xAB, ..] => 2,
+            _ => 0,
+        };
+        let Some(first) = char_at(self.text, j + opening).filter(|c| c.is_uppercase()) else {
             return false;
         };
-        let k = j + first.len_utf8();
+        let k = j + opening + first.len_utf8();
         if !char_at(self.text, k).is_some_and(char::is_lowercase) {
             return false;
         }

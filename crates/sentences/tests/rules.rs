@@ -546,3 +546,22 @@ fn dateline_after_a_place_line_stands_alone() {
         &["He arrived in the early morning of\nAugust 1, 1940 and left at once."],
     );
 }
+
+#[test]
+fn missing_space_before_an_opening_quote() {
+    check(
+        "The chairman rose.“Comrades,” he began.",
+        &["The chairman rose.", "“Comrades,” he began."],
+    );
+}
+
+#[test]
+fn number_opens_a_sentence_after_a_hyphenated_word() {
+    check(
+        "1937 was the year of the sit-downs. 500,000 workers took part.",
+        &[
+            "1937 was the year of the sit-downs.",
+            "500,000 workers took part.",
+        ],
+    );
+}
