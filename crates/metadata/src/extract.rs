@@ -393,6 +393,17 @@ fn scan_head(
             | LineKind::YearLine
             | LineKind::DateLine
             | LineKind::Name => {}
+            // The heading over a listing's first entry names the listing; a site masthead
+            // above it is not the title.
+            LineKind::Short
+                if listing
+                    && layout.title.is_some_and(|t| is_masthead(page, t))
+                    && !is_entry_date(next)
+                    && is_entry_date(page.kind(ci + 2)) =>
+            {
+                layout.title = Some(ci);
+                layout.subtitle = None;
+            }
             // On a listing page the first entry (a headline over its own date) opens the body.
             LineKind::Short if listing && layout.title.is_some() && is_entry_date(next) => {
                 layout.body = Some((ci, n - 1));
@@ -530,13 +541,18 @@ fn promote_headline_over_byline(page: &mut Page<'_>, layout: &mut Layout) {
     };
     let words = |t: &str| t.split_whitespace().count();
     let label = first == last && words(page.line(title)) <= 3;
-    let masthead = (0..title).all(|ci| page.kind(ci) == Some(LineKind::Chrome));
+    let masthead = is_masthead(page, title);
     let byline = page.kind(last + 1) == Some(LineKind::Meta(MetaKind::Byline))
         || layout.header_names.contains(&(last + 1));
     if (label || masthead) && words(page.line(last)) > 1 && byline {
         layout.title = Some(last);
         layout.subtitle = None;
     }
+}
+
+/// Only chrome stands above line `ci`: in the masthead's place.
+fn is_masthead(page: &mut Page<'_>, ci: usize) -> bool {
+    (0..ci).all(|c| page.kind(c) == Some(LineKind::Chrome))
 }
 
 /// Headings of the "related articles" block at the foot of a web page.
@@ -1503,8 +1519,9 @@ mod tests {
             Some(ZoneKind::Boilerplate)
         );
 
-        let text = "Latest\n\nRents up again\nSubmitted by jan on 3 March, 2015 - 10:02\n\nGreece votes\nSubmitted by AWL on 1 March, 2015 - 9:15\n\nNext page\n";
+        let text = "Socialist Review Online\n\nLatest\n\nRents up again\nSubmitted by jan on 3 March, 2015 - 10:02\n\nGreece votes\nSubmitted by AWL on 1 March, 2015 - 9:15\n\nNext page\n";
         let e = run(text);
+        assert_eq!(text_of(&e, "title").as_deref(), Some("Latest"));
         for field in ["submitted_by", "submitted_date", "site", "subtitle"] {
             assert_eq!(e.metadata.get(field), None, "{field}");
         }
