@@ -12,6 +12,9 @@ mod synth;
 
 const FIXTURES: &str = include_str!("../tests/fixtures/eval.txt");
 const HELDOUT: &str = include_str!("../tests/fixtures/heldout.txt");
+const HELDOUT2: &str = include_str!("../tests/fixtures/heldout2.txt");
+const SPANS: &str = include_str!("../tests/fixtures/spans.txt");
+const SPANS2: &str = include_str!("../tests/fixtures/spans2.txt");
 
 struct Expected {
     kinds: Vec<String>,
@@ -139,6 +142,54 @@ fn spans_on_synthetic() {
     println!(
         "  recall {:.1}%  precision {:.1}%",
         100.0 * exact as f64 / expected as f64,
+        100.0 * exact as f64 / found.max(1) as f64
+    );
+}
+
+/// Strips the ⟦ ⟧ markers of a span case and returns the text with its expected char spans.
+fn parse_span_case(case: &str) -> (String, Vec<(usize, usize)>) {
+    let (mut text, mut spans, mut open) = (String::new(), Vec::new(), Vec::new());
+    let mut n = 0;
+    for c in case.chars() {
+        match c {
+            '⟦' => open.push(n),
+            '⟧' => spans.push((open.pop().unwrap_or(n), n)),
+            _ => {
+                text.push(c);
+                n += 1;
+            }
+        }
+    }
+    spans.sort();
+    (text, spans)
+}
+
+/// Hand-written span cases (nested, multi-paragraph, unclosed, mixed marks).
+fn span_cases(label: &str, cases: &str) {
+    let (mut expected, mut found, mut exact) = (0usize, 0usize, 0usize);
+    for case in cases.split("\n===\n") {
+        let case: String = case
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (text, want) = parse_span_case(case.trim_end());
+        let got: Vec<(usize, usize)> = find_quotes(&text)
+            .iter()
+            .filter(|q| q.marks)
+            .map(|q| (q.start, q.end))
+            .collect();
+        let ok = want.iter().filter(|s| got.contains(s)).count();
+        if ok < want.len() || got.len() != want.len() {
+            println!("  {text:?}\n     want {want:?}\n     got  {got:?}");
+        }
+        expected += want.len();
+        found += got.len();
+        exact += ok;
+    }
+    println!(
+        "span cases ({label}): expected {expected}, found {found}, exact {exact}: recall {:.1}% precision {:.1}%",
+        100.0 * exact as f64 / expected.max(1) as f64,
         100.0 * exact as f64 / found.max(1) as f64
     );
 }
@@ -285,4 +336,7 @@ fn main() {
         "tests/fixtures/heldout.txt, written after the rules",
         HELDOUT,
     );
+    annotated("tests/fixtures/heldout2.txt, round-2 held-out", HELDOUT2);
+    span_cases("tests/fixtures/spans.txt", SPANS);
+    span_cases("tests/fixtures/spans2.txt, round-2 held-out", SPANS2);
 }

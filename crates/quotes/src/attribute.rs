@@ -337,6 +337,12 @@ fn subject_before(toks: &[Tok<'_>], v: usize) -> Option<Found> {
             k = (0..k - 1).rev().find(|&j| toks[j].is(open))?;
             continue;
         }
+        // `the chairman, who said` — a relative pronoun after a comma stands for the noun
+        // phrase just before the comma, not for the subject of the main clause.
+        if t.word && matches!(t.text, "who" | "which") && k >= 2 && toks[k - 2].is(",") {
+            k -= 2;
+            break;
+        }
         if t.is(",") && !appositive_skipped {
             // `Louis Budenz, a former leader, wrote` — only when a comma-bounded stretch
             // of at most eight tokens ends in a name.
@@ -519,6 +525,13 @@ fn utterance_noun(near: &[Tok<'_>]) -> Option<String> {
     (lexicon::is_utterance_noun(t.text) || matches!(t.text, "follows")).then(|| t.text.to_owned())
 }
 
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "The" | "a" | "A" | "an" | "An" | "these" | "those" | "all" | "both"
+    )
+}
+
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -669,6 +682,12 @@ impl Ctx<'_> {
                             if let Some((last, m)) = names::name_starting_at(&toks, k)
                                 .filter(|&(last, _)| !self.initial_common(&toks, k, last))
                             {
+                                // `expelled the Trotskyists`: a name after a determiner is a
+                                // group or a title, never a he or a she.
+                                if k > 0 && is_determiner(toks[k - 1].text) {
+                                    k = last + 1;
+                                    continue;
+                                }
                                 let female = names::looks_female(&self.text[m.start..m.end]);
                                 let ok = m.kind == MentionKind::Person
                                     && !(p == Pronoun::Male && female == Some(true))
@@ -1118,6 +1137,20 @@ mod tests {
     fn label_after_as_stays_scare() {
         let r = run("The party denounced the liberals as “traitors”, which was absurd.");
         assert_eq!(r[0].1, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn relative_pronoun_refers_to_the_phrase_before_it() {
+        let r = run("The speaker was introduced by the chairman, who said: “Comrade Holt needs no introduction to this hall.”");
+        assert_eq!(r[0].2.as_deref(), Some("the chairman"));
+        let r = run("The delegates then turned to the report of the committee, which declared: “The fund is exhausted and must be renewed.”");
+        assert_eq!(r[0].2.as_deref(), Some("the report"));
+    }
+
+    #[test]
+    fn singular_pronoun_skips_a_plural_group() {
+        let r = run("The board dismissed the Syndicalists, and Oskar Lind was the first to go. He later recalled the day: “We were few, but we were right.”");
+        assert_eq!(r[0].2.as_deref(), Some("Oskar Lind"));
     }
 
     #[test]
