@@ -566,6 +566,18 @@ impl Blocks<'_> {
             }
             ts -= char_before(self.text, ts).map_or(1, char::len_utf8);
         }
+        if ts == p {
+            // A stray space before the stop (`ended .The men`): judge the word before it.
+            let end = trim_end(self.text, seg, p);
+            if end == seg || term != Terminator::Period {
+                return false;
+            }
+            let (ws, we) = self.word_before(seg, end);
+            return we - ws >= 3
+                && b[ws..we].iter().all(u8::is_ascii_alphabetic)
+                && b[we - 1].is_ascii_lowercase()
+                && self.classify(&b[ws..we]) == Before::Normal;
+        }
         let token = &b[ts..p];
         if token.iter().any(|c| matches!(c, b'@' | b'/' | b':' | b'.')) {
             return false;

@@ -186,8 +186,11 @@ fn opens_sentence(text: &str, line: Line) -> bool {
     word != b"I" && is_starter(word)
 }
 
-/// An address line ending in a state or district abbreviation (`Coyoacan, D.F.`,
-/// `New York, N.Y.`): its stop ends no sentence.
+/// Abbreviations set after a name with a comma (`John Smith, Esq.`, `Vickers, Ltd.`).
+const POST_NOMINAL: &[&[u8]] = &[b"Esq.", b"Jr.", b"Sr.", b"Ltd.", b"Inc.", b"Co.", b"Bros."];
+
+/// An address or name line ending in a state or district abbreviation or a post-nominal
+/// (`Coyoacan, D.F.`, `New York, N.Y.`, `John Smith, Esq.`): its stop ends no sentence.
 fn place(text: &str, line: Line) -> bool {
     let b = &text.as_bytes()[line.start..line.end];
     let token_start = b
@@ -200,7 +203,10 @@ fn place(text: &str, line: Line) -> bool {
         && token
             .chunks(2)
             .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.');
-    initials && token_start >= 2 && b[token_start - 2] == b',' && b[0].is_ascii_uppercase()
+    (initials || POST_NOMINAL.contains(&token))
+        && token_start >= 2
+        && b[token_start - 2] == b','
+        && b[0].is_ascii_uppercase()
 }
 
 /// Longest line (bytes) taken for a dateline.

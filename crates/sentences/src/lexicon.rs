@@ -60,6 +60,8 @@ const REGULAR: &[&str] = &[
     "insp", "det", "fr", "br", "bro", "sr", "jr", "esq", "comr", "com", "cde", "cmde", "brig",
     "lieut", "sec", "secy", "treas", "asst", "assoc", "dir", "cllr", "coun", "ald", "ven",
     "msgr", "atty", "mons", "sra", "srta", "vp",
+    // Given names as older papers abbreviate them (`Wm. Z. Foster`, `Chas. Smith`).
+    "wm", "chas", "geo", "thos", "jas", "jno", "robt", "edw", "benj", "saml", "richd", "alex",
     // Organisations and places.
     "co", "corp", "inc", "ltd", "plc", "bros", "assn", "dept", "univ", "inst", "soc", "acad",
     "ave", "blvd", "rd", "sq", "mts", "ft", "pk", "pl",

@@ -565,3 +565,32 @@ fn number_opens_a_sentence_after_a_hyphenated_word() {
         ],
     );
 }
+
+#[test]
+fn stray_space_moved_before_the_stop() {
+    check(
+        "The strike ended .The men went back.",
+        &["The strike ended .", "The men went back."],
+    );
+    // A dotted name after a space is no sentence end.
+    check(
+        "It was written in .Net by then.",
+        &["It was written in .Net by then."],
+    );
+}
+
+#[test]
+fn abbreviated_given_names_continue() {
+    check(
+        "The doctor was Wm. Jones of Boston. He testified.",
+        &["The doctor was Wm. Jones of Boston.", "He testified."],
+    );
+}
+
+#[test]
+fn name_line_with_post_nominal_stacks() {
+    check(
+        "John Smith, Esq.\n14 High Street\nLeeds",
+        &["John Smith, Esq.", "14 High Street", "Leeds"],
+    );
+}
