@@ -130,6 +130,13 @@ impl Builder {
             .any(|(n, _, _)| n == name || n.strip_suffix("_raw") == Some(name))
     }
 
+    fn text_of(&self, name: &str) -> Option<&str> {
+        self.fields.iter().find_map(|(n, v, _)| match v {
+            FieldValue::Text(s) if n == name => Some(s.as_str()),
+            _ => None,
+        })
+    }
+
     fn text(&mut self, name: &str, value: &str, span: Range<usize>) {
         let value = clean_value(value);
         if !value.is_empty() && !self.has(name) {
@@ -472,10 +479,9 @@ fn scan_tail(
         let t = page.line(ci);
         // The last entry of a listing keeps its date and name in the body.
         let k = if layout.listing
-            && matches!(
-                k,
-                LineKind::DateLine | LineKind::Name | LineKind::Meta(MetaKind::Submitted)
-            ) {
+            && (is_entry_date(Some(k))
+                || (k == LineKind::Name && is_entry_date(page.kind(ci.saturating_sub(1)))))
+        {
             LineKind::Short
         } else {
             k
@@ -824,9 +830,10 @@ fn read_meta(
                 .map_or(0, |m| m.end());
             read_citation(b, after_prefix(t, at), span, authors, footer);
         }
-        // Under a "First published" line the source is the edition transcribed (collected
-        // works, an anthology): its volume and pages are not the periodical's.
-        MetaKind::Source if b.has("publication") => {}
+        // Under a "First published" line naming another periodical, the source is the
+        // edition transcribed (collected works, an anthology): its volume and pages are not
+        // the periodical's.
+        MetaKind::Source if b.text_of("publication").is_some_and(|p| !t.contains(p)) => {}
         MetaKind::Source => {
             let at = SOURCE_PREFIX.find(t).map_or(0, |m| m.end());
             read_citation(b, after_prefix(t, at), span, authors, footer);
@@ -1580,6 +1587,10 @@ mod tests {
         );
         let e = run(&text);
         assert_eq!(text_of(&e, "volume").as_deref(), Some("9"));
+        // The same periodical in both lines: the source adds its volume and pages.
+        let text = format!("Letter to Bebel\n\nFirst Published: Die Neue Zeit, 1891\nSource: Die Neue Zeit, Vol. 9 No. 2, 1891, p. 453.\n\n{PROSE}\n");
+        let e = run(&text);
+        assert_eq!(text_of(&e, "pages").as_deref(), Some("453"));
     }
 
     #[test]
