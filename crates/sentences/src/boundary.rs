@@ -9,8 +9,8 @@ use crate::chars::{
     ELLIPSIS,
 };
 use crate::lexicon::{
-    is_calendar, is_lower_starter, is_pronoun_like, is_section_label, is_speech_verb, is_starter,
-    Class, Lexicon,
+    is_calendar, is_day_abbreviation, is_lower_starter, is_pronoun_like, is_section_label,
+    is_speech_verb, is_starter, Class, Lexicon,
 };
 
 /// The switches the boundary rules read (a digest of the user's options).
@@ -430,12 +430,12 @@ impl Blocks<'_> {
                 Before::Time => {
                     words_between(b, seg, ws) >= 3 && !is_calendar(self.ascii_word(next.at))
                 }
-                // `M. I. Ulianova`: after another initial, `I.` is one too.
+                // `M. I. Ulianova`, `ed. I. Deutscher`: after a stop, `I.` is an initial.
                 Before::Initial(pronoun) => {
                     next.starter
                         || (pronoun
                             && !self.previous_capitalised(seg, ws)
-                            && !self.previous_initial(seg, ws))
+                            && !self.previous_stop(seg, ws))
                 }
             },
             NextKind::Lower => {
@@ -519,14 +519,11 @@ impl Blocks<'_> {
         &b[at..at + len]
     }
 
-    /// Whether the token before `ws` is a capital initial with its stop (`M.` in `M. I.`).
-    fn previous_initial(&self, seg: usize, ws: usize) -> bool {
-        let b = self.text.as_bytes();
+    /// Whether the token before `ws` ends with a stop (`M.` in `M. I.`, `ed.` in `ed. I.
+    /// Deutscher`): the pronoun `I` ends a sentence after a word (`than I.`), not there.
+    fn previous_stop(&self, seg: usize, ws: usize) -> bool {
         let end = trim_end(self.text, seg, ws);
-        end >= seg + 2
-            && b[end - 1] == b'.'
-            && b[end - 2].is_ascii_uppercase()
-            && (end - 2 == seg || !b[end - 3].is_ascii_alphanumeric())
+        end > seg && self.text.as_bytes()[end - 1] == b'.'
     }
 
     /// OCR lost the space after a terminator (`in 1929.Here we`, `strike?The`).
@@ -641,6 +638,11 @@ impl Blocks<'_> {
         }
         if let Some(class) = self.lexicon.class(w) {
             return Before::Abbrev(class);
+        }
+        // `Sat. Aug. 12`: capitalised, a day's short form is an abbreviation; lower-case
+        // `sat`, `sun`, `wed` are words.
+        if w[0].is_ascii_uppercase() && is_day_abbreviation(w) {
+            return Before::Abbrev(Class::Regular);
         }
         // A capital initial outside ASCII (`É.`).
         if w[0] >= 0x80 && w.len() <= 4 {
@@ -879,6 +881,20 @@ fn footnote_symbol(b: &[u8], j: usize) -> Option<usize> {
 /// `U.S`, `L.D`, `e.g`, `a.m`: single letters joined by stops; anything else with an inner
 /// stop (`3.14`, `Jane.Doe@example.com`) is an ordinary token.
 fn chain(w: &[u8]) -> Before {
+    // Hyphenated initials (`J.-P`, `J.-B`) read as a plain chain.
+    let mut buf = [0u8; 24];
+    let mut len = 0;
+    for (k, &c) in w.iter().enumerate() {
+        if c == b'-' && k > 0 && w[k - 1] == b'.' {
+            continue;
+        }
+        if len == buf.len() {
+            return Before::Normal;
+        }
+        buf[len] = c;
+        len += 1;
+    }
+    let w = &buf[..len];
     let mut letters = [0u8; 8];
     let mut n = 0;
     for (k, &c) in w.iter().enumerate() {

@@ -194,6 +194,11 @@ const CALENDAR: &[&str] = &[
     "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 ];
 
+/// Short forms of the days, capitalised (`Sat. Aug. 12`).
+const DAY_ABBREVIATIONS: &[&str] = &[
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+];
+
 /// Words that label a numbered part of a work: `Chapter II. Thermidor` at the head of a line is
 /// a title, not two sentences.
 #[rustfmt::skip]
@@ -314,6 +319,12 @@ pub(crate) fn is_joiner(word: &[u8]) -> bool {
 pub(crate) fn is_calendar(word: &[u8]) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     lookup(&SET, CALENDAR, word, true)
+}
+
+/// Whether `word` (exact case) is a day's short form (`Sat`).
+pub(crate) fn is_day_abbreviation(word: &[u8]) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, DAY_ABBREVIATIONS, word, false)
 }
 
 /// Whether `word` (any case) labels a numbered part of a work (`Chapter`, `Part`).

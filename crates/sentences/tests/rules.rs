@@ -594,3 +594,39 @@ fn name_line_with_post_nominal_stacks() {
         &["John Smith, Esq.", "14 High Street", "Leeds"],
     );
 }
+
+#[test]
+fn hyphenated_initials_are_a_chain() {
+    check(
+        "The article by J.-P. Sartre appeared in 1946. It caused a storm.",
+        &[
+            "The article by J.-P. Sartre appeared in 1946.",
+            "It caused a storm.",
+        ],
+    );
+}
+
+#[test]
+fn i_after_an_abbreviation_is_an_initial() {
+    check(
+        "The Age of Permanent Revolution, ed. I. Deutscher, pp. 45–60.",
+        &["The Age of Permanent Revolution, ed. I. Deutscher, pp. 45–60."],
+    );
+    // After a word, `I.` is the pronoun ending its sentence.
+    check(
+        "Nobody was more surprised than I. Deutscher laughed.",
+        &["Nobody was more surprised than I.", "Deutscher laughed."],
+    );
+}
+
+#[test]
+fn capitalised_day_short_forms_are_abbreviations() {
+    check(
+        "The march is on Sat. Aug. 12 at noon.",
+        &["The march is on Sat. Aug. 12 at noon."],
+    );
+    check(
+        "He sat. Lenin spoke first.",
+        &["He sat.", "Lenin spoke first."],
+    );
+}
