@@ -189,6 +189,9 @@ impl<'a> Ctx<'a> {
             return toks;
         };
         let (lo, hi) = (first.start, last.end);
+        // the quotation that holds span `skip` is its context, not another quotation
+        let own = &self.quotes[skip];
+        let holds_own = |q: &RawQuote| q.open <= own.open && own.outer_end() <= q.outer_end();
         // the few top-level quotations overlapping this stretch, found once
         let from = self
             .quotes
@@ -197,12 +200,7 @@ impl<'a> Ctx<'a> {
         let inside: Vec<(usize, usize)> = self.quotes[from..]
             .iter()
             .take_while(|q| q.open < hi)
-            .filter(|q| {
-                q.parent.is_none()
-                    && q.marks
-                    && q.open != self.quotes[skip].open
-                    && q.outer_end() > lo
-            })
+            .filter(|q| q.parent.is_none() && q.marks && !holds_own(q) && q.outer_end() > lo)
             .map(|q| (q.open, q.outer_end()))
             .collect();
         if !inside.is_empty() {
@@ -294,8 +292,15 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
         return None;
     }
     let t = after.get(k)?;
-    if lexicon::is_speech_verb(t.text) {
-        let (_, m) = names::mention_starting_at(after, k + 1)?;
+    if lexicon::is_tag_verb(t.text) {
+        // `said old Mrs. Pike`: an epithet before a name belongs to the name.
+        let epithet = after
+            .get(k + 1)
+            .is_some_and(|w| matches!(w.text, "old" | "young" | "little" | "poor" | "dear"));
+        let named = epithet
+            .then(|| names::name_starting_at(after, k + 2))
+            .flatten();
+        let (_, m) = named.or_else(|| names::mention_starting_at(after, k + 1))?;
         return Some(Hit {
             mention: m,
             cue: Some(t.text.to_owned()),
@@ -313,7 +318,7 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
         v += 1;
     }
     let verb = after.get(v)?;
-    lexicon::is_speech_verb(verb.text).then(|| Hit {
+    lexicon::is_tag_verb(verb.text).then(|| Hit {
         mention: m,
         cue: Some(verb.text.to_owned()),
         sieve: "cue-after",
@@ -590,8 +595,19 @@ impl Ctx<'_> {
             return false;
         }
         let w = toks[k].text;
-        let participle =
-            w.len() >= 6 && w.ends_with("ing") && toks.get(1).is_some_and(|t| !t.is_capitalised());
+        let next = toks.get(1);
+        let participle = w.len() >= 6
+            && w.ends_with("ing")
+            && next.is_some_and(|t| !t.is_capitalised())
+            // `Asked whether …`, `Pressed by …`: a past participle opening the sentence
+            || w.len() >= 5
+                && w.ends_with("ed")
+                && next.is_some_and(|t| {
+                    matches!(
+                        t.text,
+                        "whether" | "if" | "by" | "about" | "to" | "for" | "at" | "in" | "on"
+                    )
+                });
         participle || self.canon.is_common(self.text, w)
     }
 
@@ -707,8 +723,11 @@ impl Ctx<'_> {
                         names::mention_starting_at(&toks, 0)
                             .map(|(_, m)| m)
                             .filter(|m| {
+                                let phrase = &self.text[m.start..m.end];
+                                let female = names::looks_female(phrase);
                                 m.kind == MentionKind::Phrase
-                                    && !self.text[m.start..m.end].ends_with('s')
+                                    && !phrase.ends_with('s')
+                                    && female != Some(p == Pronoun::Male)
                             })
                     })
                 }
@@ -917,7 +936,8 @@ impl Ctx<'_> {
                 .is_empty()
             && (s.terminal || content.trim_end().ends_with(','));
         let direct = if nested {
-            s.utterance() && s.words >= 6
+            // `… “The day will come,” he told us, “…”’`: a tagged quotation inside another
+            (s.utterance() && s.words >= 6) || hits.iter().any(|h| h.sieve == "cue-after")
         } else {
             strong || s.utterance() || whole_paragraph
         };
@@ -1151,6 +1171,39 @@ mod tests {
     fn singular_pronoun_skips_a_plural_group() {
         let r = run("The board dismissed the Syndicalists, and Oskar Lind was the first to go. He later recalled the day: “We were few, but we were right.”");
         assert_eq!(r[0].2.as_deref(), Some("Oskar Lind"));
+    }
+
+    #[test]
+    fn epithet_before_a_name_after_the_verb() {
+        let r = run("‘It will rain by noon,’ said old Mrs. Dunmore, looking at the sky.");
+        assert_eq!(r[0].2.as_deref(), Some("Mrs. Dunmore"));
+    }
+
+    #[test]
+    fn numeral_phrase_after_the_quote_is_the_speaker() {
+        let r = run("“We want our wages back,” one porter said.");
+        assert_eq!(r[0].2.as_deref(), Some("one porter"));
+    }
+
+    #[test]
+    fn opening_past_participle_is_not_a_name() {
+        let r = run("Asked whether he would resign, Hendry smiled. “Never,” he said.");
+        assert_eq!(r[0].2.as_deref(), Some("Hendry"));
+    }
+
+    #[test]
+    fn she_skips_a_male_phrase() {
+        let r = run("Ruth Amsel nodded at the boy in the corner.\n\n“You too,” she said.");
+        assert_eq!(r[0].2.as_deref(), Some("Ruth Amsel"));
+        let r = run("The old woman rose.\n\n“Enough now,” he said.");
+        assert_eq!(r[0].2, None);
+    }
+
+    #[test]
+    fn tagged_quotation_nested_in_another_is_speech() {
+        let r = run("‘I heard Morrow speak in ’09. “Stand fast,” he told us, “and we win.”’");
+        assert_eq!(r[1].1, QuoteKind::Direct, "{r:?}");
+        assert_eq!(r[1].2.as_deref(), Some("Morrow"));
     }
 
     #[test]

@@ -8,6 +8,17 @@ use std::sync::LazyLock;
 
 /// Verbs (all inflections listed) that introduce or attribute quoted speech or writing.
 const SPEECH_VERBS: &[&str] = &[
+    // dialogue tags of fiction (said-bookisms)
+    "snapped",
+    "chuckled",
+    "gasped",
+    "sneered",
+    "hissed",
+    "stammered",
+    "mumbled",
+    "persisted",
+    "groaned",
+    "grunted",
     "say",
     "says",
     "said",
@@ -960,6 +971,12 @@ fn contains_lower(set: &Set, word: &str) -> bool {
 
 pub fn is_speech_verb(word: &str) -> bool {
     contains_lower(&SPEECH_VERB_SET, word)
+}
+
+/// A verb that tags speech only right after it (`“No,” she agreed`); before a quotation
+/// (`the committee agreed, signed “JK”`) it frames nothing.
+pub fn is_tag_verb(word: &str) -> bool {
+    is_speech_verb(word) || matches!(word, "agreed" | "nodded" | "smiled")
 }
 
 pub fn is_non_frame_prep(word: &str) -> bool {

@@ -131,6 +131,8 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
             let straight = pattern == 5;
             if alnum(prev) && alnum(next) {
                 None // Trotsky’s, doesn’t, rock'n'roll
+            } else if matches!(prev, Some('‘' | '“' | '«')) && letter(next) {
+                None // ‘’Tis …: nothing is quoted yet, so the mark is an elision
             } else if opener_context(prev) {
                 if next.is_some_and(|c| c.is_ascii_digit()) {
                     None // ’30s
@@ -557,6 +559,7 @@ mod tests {
             ["Solidarity"]
         );
         assert_eq!(spans("It's 'rock'n'roll' now."), ["rock'n'roll"]);
+        assert_eq!(spans("‘’Twas cold,’ he said."), ["’Twas cold,"]);
     }
 
     #[test]

@@ -270,7 +270,10 @@ pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Fou
             ));
         }
     }
-    if matches!(t.text, "the" | "The" | "a" | "an") {
+    if matches!(
+        t.text,
+        "the" | "The" | "a" | "A" | "an" | "An" | "one" | "One"
+    ) {
         // the old man — up to four lower-case words, stopping before punctuation/verbs.
         let mut last = first;
         for (k, w) in toks.iter().enumerate().take(first + 5).skip(first + 1) {
@@ -343,7 +346,17 @@ pub fn looks_female(name: &str) -> Option<bool> {
     if words.len() >= 2 && first.len() >= 4 && first.ends_with('a') && !first.ends_with('.') {
         return Some(true);
     }
-    None
+    // `the boy`, `his wife`: a phrase takes the gender of its head noun.
+    let head = words.last().map(|w| w.to_lowercase())?;
+    match head.as_str() {
+        "man" | "boy" | "father" | "son" | "brother" | "husband" | "uncle" | "grandfather"
+        | "grandson" | "gentleman" | "king" | "chairman" | "nephew" | "landlord" => Some(false),
+        "woman" | "girl" | "mother" | "daughter" | "sister" | "wife" | "aunt" | "grandmother"
+        | "granddaughter" | "lady" | "queen" | "chairwoman" | "niece" | "landlady" | "widow" => {
+            Some(true)
+        }
+        _ => None,
+    }
 }
 
 /// Name words of a person mention without honorifics and possessives.

@@ -1,4 +1,4 @@
-//! Quote-span detection on hand-written hard cases (`tests/fixtures/spans.txt`): nesting,
+//! Quote-span detection on hand-written hard cases (`tests/fixtures/spans.txt`, `spans2.txt`): nesting,
 //! multi-paragraph and unclosed quotations, apostrophes, straight and mixed marks.
 
 use galley_quotes::find_quotes;
@@ -25,7 +25,11 @@ fn parse_case(case: &str) -> (String, Vec<(usize, usize)>) {
 fn hard_span_cases() {
     let (mut expected, mut exact, mut found) = (0, 0, 0);
     let mut report = Vec::new();
-    for case in include_str!("fixtures/spans.txt").split("\n===\n") {
+    let cases = [
+        include_str!("fixtures/spans.txt"),
+        include_str!("fixtures/spans2.txt"),
+    ];
+    for case in cases.iter().flat_map(|c| c.split("\n===\n")) {
         let case: String = case
             .lines()
             .filter(|l| !l.starts_with('#'))
