@@ -733,7 +733,15 @@ impl Blocks<'_> {
         } else if bullet_len(b, r, false) > 0 {
             next.kind = NextKind::Bullet;
         } else if dash_len(b, r) > 0 {
-            next.kind = NextKind::Dash;
+            // `unite!” — so ends the Manifesto`: a dash and a lower-case word continue what
+            // went before, like any lower-case word; a capital after the dash is a signature
+            // or a new speaker.
+            let w = skip_ws(self.text, r + dash_len(b, r), be);
+            next.kind = if char_at(self.text, w).is_some_and(char::is_lowercase) {
+                NextKind::Lower
+            } else {
+                NextKind::Dash
+            };
         }
         next
     }
@@ -840,6 +848,11 @@ fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
             j += n;
         } else if matches!(b[j], b'.' | b'?' | b'!') {
             j += 1;
+        } else if b[j] == b' '
+            && b[j + 1..be].starts_with("”".as_bytes())
+            && (j + 4 >= be || b[j + 4].is_ascii_whitespace())
+        {
+            j += 4; // OCR spaced the closing quote off: `see . ” Then`
         } else if let Some(n) = superscript_digit(b, j).or_else(|| footnote_symbol(b, j)) {
             j += n; // footnote mark: `disputed.¹`, `disputed.*`
         } else if b[j] == b'[' {

@@ -96,7 +96,7 @@ const STARTERS: &[&str] = &[
     "Instead", "Is", "It", "Its", "Just", "Last", "Later", "Let", "Many", "Meanwhile", "Might",
     "Moreover", "Most", "Much", "Must", "My", "Neither", "Never", "Nevertheless", "Next", "No",
     "Nobody", "None", "Nor", "Not", "Nothing", "Now", "Of", "Often", "On", "Once", "One",
-    "Only", "Or", "Other", "Others", "Our", "Perhaps", "Please", "Second", "Several", "Shall", "She",
+    "Only", "Or", "Other", "Others", "Our", "Perhaps", "Please", "Resolved", "Second", "Several", "Shall", "She",
     "Should", "Since", "So", "Some", "Someone", "Something", "Soon", "Still", "Such", "That",
     "The", "Their", "Them", "Then", "There", "Therefore", "These", "They", "This", "Those",
     "Though", "Thus", "To", "Today", "Under", "Until", "Upon", "Was", "We", "Were", "What",

@@ -630,3 +630,35 @@ fn capitalised_day_short_forms_are_abbreviations() {
         &["He sat.", "Lenin spoke first."],
     );
 }
+
+#[test]
+fn dash_and_lower_case_comment_continue() {
+    check(
+        "“Workers of the world, unite!” — so ends the Manifesto.",
+        &["“Workers of the world, unite!” — so ends the Manifesto."],
+    );
+    // A capital after the dash is a signature.
+    check(
+        "We shall meet again. — L. T.",
+        &["We shall meet again.", "— L. T."],
+    );
+}
+
+#[test]
+fn closing_quote_spaced_off_by_ocr() {
+    check(
+        "He said , “ We shall see . ” Then he left .",
+        &["He said , “ We shall see . ”", "Then he left ."],
+    );
+}
+
+#[test]
+fn resolved_opens_a_clause_line() {
+    check(
+        "Whereas the unions were expelled;\nResolved, that we condemn it.",
+        &[
+            "Whereas the unions were expelled;",
+            "Resolved, that we condemn it.",
+        ],
+    );
+}
