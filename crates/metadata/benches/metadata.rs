@@ -113,6 +113,14 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The corpus pass that learns repeated lines and line pairs (run once per input).
+    group.bench_function("learn", |b| {
+        b.iter(|| {
+            let mut stage = MetadataStage::default();
+            stage.learn_texts(pages.iter().map(String::as_str).collect::<Vec<_>>());
+            stage
+        })
+    });
     group.finish();
 }
 
