@@ -585,9 +585,14 @@ impl Blocks<'_> {
         let (ws, we) = self.word_before(seg, p);
         let last_ok =
             char_before(self.text, we).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-        we - ws >= 3
-            && last_ok
-            && matches!(self.classify(&b[ws..we]), Before::Normal | Before::Number)
+        // A short number ends a sentence before a typical opener (`120 to 40.In 1936`, not
+        // `version 2.Beta`), unless it opens the segment as a label (`1.Introduction`).
+        let long_enough = match self.classify(&b[ws..we]) {
+            Before::Normal => we - ws >= 3,
+            Before::Number => we - ws >= 3 || (ws > seg && is_starter(&b[j + opening..e])),
+            _ => false,
+        };
+        long_enough && last_ok
     }
 
     /// The token before byte `p` without surrounding quotes and brackets.

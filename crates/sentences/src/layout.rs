@@ -99,7 +99,8 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
         return true; // separators such as `* * *`
     }
     if terminated(text, prev) {
-        return false; // the sentence rules decide; the break is a space
+        // A letterhead: `New York, N.Y.` over `March 1, 1946`.
+        return place(text, prev) && dateline(text, next);
     }
     let next_upper = upper_start(text, next);
     let last = b[prev.end - 1];

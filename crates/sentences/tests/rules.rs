@@ -662,3 +662,21 @@ fn resolved_opens_a_clause_line() {
         ],
     );
 }
+
+#[test]
+fn missing_space_after_a_short_number() {
+    check(
+        "The vote was 120 to 40.In 1936 it was reversed.",
+        &["The vote was 120 to 40.", "In 1936 it was reversed."],
+    );
+    // At the start of a segment the number is a label.
+    check("1.Introduction", &["1.Introduction"]);
+}
+
+#[test]
+fn letterhead_place_over_date() {
+    check(
+        "New York, N.Y.\nMarch 1, 1946\nDear Sir:",
+        &["New York, N.Y.", "March 1, 1946", "Dear Sir:"],
+    );
+}
