@@ -311,6 +311,16 @@ fn is_entry_date(k: Option<LineKind>) -> bool {
     )
 }
 
+/// Line `ci` is an entry's headline: its date follows, directly or under its byline.
+fn opens_entry(page: &mut Page<'_>, ci: usize) -> bool {
+    let next = page.kind(ci + 1);
+    is_entry_date(next)
+        || (matches!(
+            next,
+            Some(LineKind::Meta(MetaKind::Byline) | LineKind::Name)
+        ) && is_entry_date(page.kind(ci + 2)))
+}
+
 /// A page that lists several dated entries (a section front, "Latest articles"): two or more
 /// entry dates of one kind, not next to each other, among the first `limit` lines. Such a
 /// page's dates and posters belong to its entries, not to the page.
@@ -405,14 +415,14 @@ fn scan_head(
             LineKind::Short
                 if listing
                     && layout.title.is_some_and(|t| is_masthead(page, t))
-                    && !is_entry_date(next)
-                    && is_entry_date(page.kind(ci + 2)) =>
+                    && !opens_entry(page, ci)
+                    && opens_entry(page, ci + 1) =>
             {
                 layout.title = Some(ci);
                 layout.subtitle = None;
             }
             // On a listing page the first entry (a headline over its own date) opens the body.
-            LineKind::Short if listing && layout.title.is_some() && is_entry_date(next) => {
+            LineKind::Short if listing && layout.title.is_some() && opens_entry(page, ci) => {
                 layout.body = Some((ci, n - 1));
                 return;
             }
@@ -1532,6 +1542,24 @@ mod tests {
         for field in ["submitted_by", "submitted_date", "site", "subtitle"] {
             assert_eq!(e.metadata.get(field), None, "{field}");
         }
+    }
+
+    #[test]
+    fn listing_entries_with_bylines() {
+        let text = "In Defence of Socialism\n\nTag: Venezuela\n\nThe referendum result\nBy Jorge Martín\nMonday, 3 December 2007\n\nThe revolution at the crossroads\nBy Alan Woods\nTuesday, 11 September 2007\n\nPage 1 of 12\n";
+        let e = run(text);
+        assert_eq!(text_of(&e, "title").as_deref(), Some("Tag: Venezuela"));
+        for field in ["subtitle", "date_published", "authors"] {
+            assert_eq!(e.metadata.get(field), None, "{field}");
+        }
+        assert_eq!(
+            kind_of_line(text, &e, "By Alan Woods"),
+            Some(ZoneKind::Body)
+        );
+        assert_eq!(
+            kind_of_line(text, &e, "Page 1 of 12"),
+            Some(ZoneKind::Boilerplate)
+        );
     }
 
     #[test]

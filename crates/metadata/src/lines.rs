@@ -453,6 +453,8 @@ fn is_counter(key: &str) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
     let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
     match words.as_slice() {
+        // "Page 1 of 12": a pager.
+        ["page", n, "of", m] => number(n) && number(m),
         [a, rest @ ..] if COUNTED.contains(a) && !rest.is_empty() => rest.iter().all(number),
         [first @ .., b] if COUNTED.contains(b) && !first.is_empty() => first.iter().all(number),
         _ => false,

@@ -1,5 +1,5 @@
 //! The hand-written fixture pages (`tests/fixtures`, and the held-out set in
-//! `tests/fixtures/holdout`, `holdout3`) must stay fully right: a regression guard for every house style.
+//! `tests/fixtures/holdout`, `holdout3`, `holdout4`) must stay fully right: a regression guard for every house style.
 
 mod common;
 
@@ -77,6 +77,14 @@ fn third_held_out_batch() {
     check(&run(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/holdout3"
+    )));
+}
+
+#[test]
+fn fourth_held_out_batch() {
+    check(&run(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/holdout4"
     )));
 }
 
