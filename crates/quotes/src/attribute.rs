@@ -740,6 +740,36 @@ impl Ctx<'_> {
         None
     }
 
+    /// `Berg lit his pipe. “…”`, `Her grandson laughed. ‘…’`: in fiction the person a
+    /// narrative sentence opens on, just before an untagged quotation in the same
+    /// paragraph, is its speaker.
+    fn action_beat(&self, a: &Around<'_>, i: usize) -> Option<Found> {
+        let q = &self.quotes[i];
+        let para = self.paras[q.para];
+        // the sentence before the quotation's own, or the one it shares when the quotation
+        // itself begins a sentence (`Her grandson laughed. ‘…’` may read as one sentence)
+        let end = if a.before.0 > para.start {
+            a.before.0
+        } else {
+            q.open
+        };
+        // after an earlier quotation in the paragraph the narrative between them is its tag
+        if end <= para.start || q.parent.is_some() || self.siblings(i).0.is_some() {
+            return None;
+        }
+        // from the terminator of that sentence, so the search does not start after it
+        let last = para.start + self.text[para.start..end].trim_end().len();
+        let lo = text::sentence_start(self.text, para.start, last.saturating_sub(1));
+        let toks = self.outside_quotes(text::tokens(self.text, lo, end), i);
+        let first = toks.iter().position(|t| t.word)?;
+        let (last, m) = names::mention_starting_at(&toks, first)?;
+        match m.kind {
+            MentionKind::Phrase | MentionKind::Pronoun(Pronoun::Male | Pronoun::Female) => Some(m),
+            MentionKind::Person if !self.initial_common(&toks, first, last) => Some(m),
+            _ => None,
+        }
+    }
+
     /// The first named agent of the sentence before `pos` (for inanimate frames).
     fn previous_sentence_agent(&self, pos: usize, para: usize, quote: usize) -> Option<Found> {
         let (lo, hi) = *self.sentences_before(pos, para).get(1)?;
@@ -997,6 +1027,13 @@ impl Ctx<'_> {
                     sieve: "sentence-subject",
                     confidence: 0.55,
                 });
+            } else if let Some(m) = self.action_beat(&a, i) {
+                hits.push(Hit {
+                    mention: m,
+                    cue: None,
+                    sieve: "action-beat",
+                    confidence: 0.5,
+                });
             }
         }
         for h in &hits {
@@ -1204,6 +1241,14 @@ mod tests {
         let r = run("‘I heard Morrow speak in ’09. “Stand fast,” he told us, “and we win.”’");
         assert_eq!(r[1].1, QuoteKind::Direct, "{r:?}");
         assert_eq!(r[1].2.as_deref(), Some("Morrow"));
+    }
+
+    #[test]
+    fn action_beat_names_the_speaker_of_an_untagged_turn() {
+        let r = run("“Where were you?” asked Nell.\n\nHer brother shrugged. “Out with the lads, if you must know.”");
+        assert_eq!(r[1].2.as_deref(), Some("her brother"), "{r:?}");
+        let r = run("Lamb filled his glass and looked away. Then: “It was a long winter.”");
+        assert_eq!(r[0].2.as_deref(), Some("Lamb"), "{r:?}");
     }
 
     #[test]

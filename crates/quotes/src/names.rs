@@ -270,9 +270,10 @@ pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Fou
             ));
         }
     }
+    // `Her grandson`, `His companion` only up front: lower-case `her` is mostly an object.
     if matches!(
         t.text,
-        "the" | "The" | "a" | "A" | "an" | "An" | "one" | "One"
+        "the" | "The" | "a" | "A" | "an" | "An" | "one" | "One" | "His" | "Her" | "Their"
     ) {
         // the old man — up to four lower-case words, stopping before punctuation/verbs.
         let mut last = first;
@@ -639,11 +640,14 @@ fn best_after_initials(text: &str, initials: &str, bare: &str) -> Option<String>
     best
 }
 
+/// `The chairman` / `Her grandson` up front are the same phrase as mid-sentence.
 fn lower_article(s: &str) -> String {
-    match s.strip_prefix("The ") {
-        Some(rest) => format!("the {rest}"),
-        None => s.to_owned(),
+    for det in ["The ", "A ", "An ", "One ", "His ", "Her ", "Their "] {
+        if let Some(rest) = s.strip_prefix(det) {
+            return format!("{}{rest}", det.to_lowercase());
+        }
     }
+    s.to_owned()
 }
 
 #[cfg(test)]
