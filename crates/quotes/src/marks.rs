@@ -129,10 +129,11 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
         }
         3 | 5 => {
             let straight = pattern == 5;
-            if alnum(prev) && alnum(next) {
-                None // Trotsky’s, doesn’t, rock'n'roll
-            } else if matches!(prev, Some('‘' | '“' | '«')) && letter(next) {
-                None // ‘’Tis …: nothing is quoted yet, so the mark is an elision
+            // Trotsky’s, doesn’t, rock'n'roll; and ‘’Tis …: right after an opener nothing
+            // is quoted yet, so the mark is an elision
+            if alnum(prev) && alnum(next) || matches!(prev, Some('‘' | '“' | '«')) && letter(next)
+            {
+                None
             } else if opener_context(prev) {
                 if next.is_some_and(|c| c.is_ascii_digit()) {
                     None // ’30s
