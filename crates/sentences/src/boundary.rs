@@ -766,7 +766,8 @@ impl Blocks<'_> {
             let word = &b[start..i];
             let word = word.strip_suffix(b",").unwrap_or(word);
             if word.first().is_some_and(u8::is_ascii_lowercase) {
-                return is_speech_verb(word);
+                // `Cannon said this often`: a verb with its own object is a new sentence.
+                return is_speech_verb(word) && !self.object_follows(i, be);
             }
             if word.is_empty() || !char_at(self.text, start).is_some_and(char::is_uppercase) {
                 return false;
@@ -774,6 +775,22 @@ impl Blocks<'_> {
             i = skip_ws(self.text, i, be);
         }
         false
+    }
+
+    /// Whether the word at `i` (after spaces) is a demonstrative or pronoun object (`this`,
+    /// `so`, `nothing`).
+    fn object_follows(&self, i: usize, be: usize) -> bool {
+        let b = self.text.as_bytes();
+        let s = skip_ws(self.text, i, be);
+        let e = s + b[s..be]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+        let ends = !b.get(e).is_some_and(u8::is_ascii_alphanumeric);
+        ends && matches!(
+            &b[s..e],
+            b"this" | b"that" | b"these" | b"those" | b"it" | b"so" | b"nothing" | b"something"
+        )
     }
 
     /// Whether the word after the one at `q` is a verb of saying (`we asked`).
@@ -831,7 +848,8 @@ fn cluster(b: &[u8], p: usize, be: usize) -> (usize, Terminator) {
         Terminator::Trailing
     } else if strong {
         Terminator::Strong
-    } else if ell || dots >= 2 {
+    } else if ell || dots >= 3 || (dots == 2 && i == p + 2) {
+        // Two spaced stops (`closed. . The`) are a doubled full stop, not an ellipsis.
         Terminator::Ellipsis
     } else {
         Terminator::Period

@@ -205,6 +205,7 @@ const DAY_ABBREVIATIONS: &[&str] = &[
 const SECTION_LABELS: &[&str] = &[
     "chapter", "chap", "ch", "part", "pt", "book", "bk", "section", "sect", "sec", "lecture",
     "appendix", "article", "art", "volume", "vol", "letter", "thesis", "act", "scene", "canto",
+    "§", "¶",
 ];
 
 /// Longest abbreviation key looked up; longer words are never abbreviations.

@@ -680,3 +680,34 @@ fn letterhead_place_over_date() {
         &["New York, N.Y.", "March 1, 1946", "Dear Sir:"],
     );
 }
+
+#[test]
+fn speech_verb_with_its_own_object_opens_a_sentence() {
+    check(
+        "“The party is not a debating club.” Cannon said this often.",
+        &[
+            "“The party is not a debating club.”",
+            "Cannon said this often.",
+        ],
+    );
+    check(
+        "“What is to be done?” Lenin asked in 1902.",
+        &["“What is to be done?” Lenin asked in 1902."],
+    );
+}
+
+#[test]
+fn section_sign_labels_a_title() {
+    check(
+        "§ 4. The Agrarian Question",
+        &["§ 4. The Agrarian Question"],
+    );
+}
+
+#[test]
+fn doubled_spaced_stop_is_a_full_stop() {
+    check(
+        "The meeting closed. . The delegates left.",
+        &["The meeting closed. .", "The delegates left."],
+    );
+}
