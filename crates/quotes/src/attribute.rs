@@ -694,9 +694,25 @@ impl Ctx<'_> {
                     let mut found = None;
                     let mut k = 0;
                     while k < toks.len() {
-                        if toks[k].word && is_subjectish(&toks, k) {
+                        // `…, and Cannon was among the first`: a name after `and` that a
+                        // verb follows opens a clause of its own and is its subject.
+                        let clause_subject = |last: usize| {
+                            k > 0
+                                && toks[k - 1].is("and")
+                                && toks.get(last + 1).is_some_and(|t| {
+                                    lexicon::is_verb_filler(t.text)
+                                        || lexicon::is_likely_verb(t.text)
+                                        || lexicon::is_speech_verb(t.text)
+                                })
+                        };
+                        if toks[k].word
+                            && (is_subjectish(&toks, k) || k > 0 && toks[k - 1].is("and"))
+                        {
                             if let Some((last, m)) = names::name_starting_at(&toks, k)
                                 .filter(|&(last, _)| !self.initial_common(&toks, k, last))
+                                .filter(|&(last, _)| {
+                                    is_subjectish(&toks, k) || clause_subject(last)
+                                })
                             {
                                 // `expelled the Trotskyists`: a name after a determiner is a
                                 // group or a title, never a he or a she.
@@ -1208,6 +1224,9 @@ mod tests {
     fn singular_pronoun_skips_a_plural_group() {
         let r = run("The board dismissed the Syndicalists, and Oskar Lind was the first to go. He later recalled the day: “We were few, but we were right.”");
         assert_eq!(r[0].2.as_deref(), Some("Oskar Lind"));
+        // a bare surname after `and`, with a phrase subject in the paragraph before
+        let r = run("The guest was met by the porter.\n\nIn 1930 the union expelled the Syndicalists, and Lind was among the first to go. He later recalled the day: “We were few, but we were right.”");
+        assert_eq!(r[0].2.as_deref(), Some("Lind"), "{r:?}");
     }
 
     #[test]
