@@ -431,6 +431,8 @@ fn scan_head(
                 layout.body = Some((ci, n - 1));
                 return;
             }
+            // "Editorial" in the author's place above an unsigned piece's title.
+            LineKind::Short if layout.title.is_none() && is_unsigned_label(t) => {}
             LineKind::Short if layout.title.is_none() && t.len() <= 250 => layout.title = Some(ci),
             LineKind::Short
                 if layout.subtitle.is_none()
@@ -564,6 +566,14 @@ fn promote_headline_over_byline(page: &mut Page<'_>, layout: &mut Layout) {
         layout.title = Some(last);
         layout.subtitle = None;
     }
+}
+
+/// Words that stand where an author's name would, saying there is none.
+fn is_unsigned_label(t: &str) -> bool {
+    matches!(
+        normalise(t).as_str(),
+        "editorial" | "editorials" | "an editorial" | "unsigned" | "anonymous"
+    )
 }
 
 /// Only chrome stands above line `ci`: in the masthead's place.
@@ -1560,6 +1570,15 @@ mod tests {
             kind_of_line(text, &e, "Page 1 of 12"),
             Some(ZoneKind::Boilerplate)
         );
+    }
+
+    #[test]
+    fn editorial_label_is_not_the_title() {
+        let text = format!("The Militant, 10 January 1944\n\nEditorial\n\nLessons of the Year\n\nFrom The Militant, Vol. VIII No. 2, 10 January 1944, p. 4.\n\n{PROSE}\n");
+        let e = run(&text);
+        assert_eq!(text_of(&e, "title").as_deref(), Some("Lessons of the Year"));
+        assert_eq!(e.metadata.get("subtitle"), None);
+        assert_eq!(e.metadata.get("authors"), None);
     }
 
     #[test]
