@@ -458,6 +458,8 @@ impl Blocks<'_> {
             // joined`), after a line break, or as the next list label.
             NextKind::Digit => match before {
                 Before::Number => true,
+                // A long lower-case or title-case word is no abbreviation (`sit-downs. 500`,
+                // `New York. 308 pp.`); shorter capitalised ones may be (`Bd. 3`, `Nr. 12`).
                 Before::Normal => {
                     next.list_marker
                         || next.new_line
@@ -466,7 +468,12 @@ impl Blocks<'_> {
                             && b[ws..we]
                                 .iter()
                                 .all(|&c| c.is_ascii_lowercase() || c == b'-'))
+                        || (we - ws >= 4
+                            && b[ws].is_ascii_uppercase()
+                            && b[ws + 1..we].iter().all(u8::is_ascii_lowercase))
                 }
+                // `308 pp. $2.50`: a page count after its number closes a bibliographic item.
+                Before::Abbrev(Class::Regular) if self.page_count(seg, ws, we) => true,
                 // `per cent. 300 left`, `etc. 1937 saw`; money runs on (`10s. 6d.`).
                 Before::Abbrev(Class::Final) => {
                     next.list_marker || next.new_line || b[ws].is_ascii_alphabetic()
@@ -719,7 +726,9 @@ impl Blocks<'_> {
                 .count();
             let word = &b[r..we];
             let initial = word.len() == 1 && b.get(we) == Some(&b'.');
-            next.starter = is_starter(word) && !initial;
+            // `May I correct`: the modal, not the month.
+            next.starter =
+                (is_starter(word) && !initial) || (word == b"May" && self.pronoun_after(we, be));
             next.pronoun_i = word == b"I";
             next.roman = !word.is_empty()
                 && word.iter().all(|c| b"IVXLC".contains(c))
@@ -775,6 +784,31 @@ impl Blocks<'_> {
             i = skip_ws(self.text, i, be);
         }
         false
+    }
+
+    /// `308 pp.`: `pp` after a number.
+    fn page_count(&self, seg: usize, ws: usize, we: usize) -> bool {
+        let b = self.text.as_bytes();
+        if !b[ws..we].eq_ignore_ascii_case(b"pp") {
+            return false;
+        }
+        let end = trim_end(self.text, seg, ws);
+        end > seg && end < ws && b[end - 1].is_ascii_digit()
+    }
+
+    /// Whether a personal pronoun follows the word ending at `i` (`May I`, `May we`).
+    fn pronoun_after(&self, i: usize, be: usize) -> bool {
+        let b = self.text.as_bytes();
+        let s = skip_ws(self.text, i, be);
+        let e = s + b[s..be]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        s > i
+            && matches!(
+                &b[s..e],
+                b"I" | b"we" | b"you" | b"he" | b"she" | b"it" | b"they"
+            )
     }
 
     /// Whether the word at `i` (after spaces) is a demonstrative or pronoun object (`this`,

@@ -711,3 +711,28 @@ fn doubled_spaced_stop_is_a_full_stop() {
         &["The meeting closed. .", "The delegates left."],
     );
 }
+
+#[test]
+fn bibliographic_items_split() {
+    check(
+        "Doubleday, Doran & Co., New York. 308 pp. $2.50.",
+        &["Doubleday, Doran & Co., New York.", "308 pp.", "$2.50."],
+    );
+    // A page reference (number after `pp.`) and a short capitalised abbreviation run on.
+    check(
+        "See pp. 12–14 and Bd. 3 of the German edition.",
+        &["See pp. 12–14 and Bd. 3 of the German edition."],
+    );
+}
+
+#[test]
+fn may_before_a_pronoun_is_the_modal() {
+    check(
+        "Your article of 12th inst. May I correct one point?",
+        &["Your article of 12th inst.", "May I correct one point?"],
+    );
+    check(
+        "The congress met on 12th inst. May Day followed.",
+        &["The congress met on 12th inst. May Day followed."],
+    );
+}
