@@ -1218,6 +1218,8 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("the chairman"));
         let r = run("The delegates then turned to the report of the committee, which declared: “The fund is exhausted and must be renewed.”");
         assert_eq!(r[0].2.as_deref(), Some("the report"));
+        let r = run("A motion from the Hull branch, which stated that “the levy must be doubled at once”, was lost.");
+        assert_eq!(r[0].2.as_deref(), Some("a motion"), "{r:?}");
     }
 
     #[test]

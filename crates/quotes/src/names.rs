@@ -198,8 +198,9 @@ pub fn phrase_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)>
     if !t.is_lower_word() || lexicon::is_not_name(t.text) {
         return None;
     }
-    // `the guards`, `a young weaver`, `Rosa's friend`: a determiner within three words back.
-    for back in 1..=3 {
+    // `the guards`, `a young weaver`, `Rosa's friend`, `the Leeds branch`, `a Ministry of
+    // Labour official`: a determiner within four words back.
+    for back in 1..=4 {
         let k = last.checked_sub(back)?;
         let d = &toks[k];
         let possessive = d.word && strip_possessive(d.text) != d.text;
@@ -213,7 +214,12 @@ pub fn phrase_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)>
                 },
             ));
         }
-        if !d.is_lower_word() || lexicon::is_not_name(d.text) || lexicon::is_speech_verb(d.text) {
+        // a capitalised modifier (`Leeds`, `Labour`, `of` between) may sit inside the phrase
+        let modifier = is_name_word(d) || d.text == "of" && back >= 2;
+        if !(d.is_lower_word() || modifier)
+            || lexicon::is_not_name(d.text)
+            || lexicon::is_speech_verb(d.text)
+        {
             return None;
         }
     }
