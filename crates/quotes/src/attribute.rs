@@ -981,11 +981,17 @@ impl Ctx<'_> {
                 .trim()
                 .is_empty()
             && (s.terminal || content.trim_end().ends_with(','));
+        // `“Nonsense.” She pushed the cup away.`: a complete sentence opening the paragraph
+        // is a turn of dialogue even when narrative follows it.
+        let opening_turn = !nested
+            && self.text[para.start..q.open].trim().is_empty()
+            && s.terminal
+            && s.first_upper;
         let direct = if nested {
             // `… “The day will come,” he told us, “…”’`: a tagged quotation inside another
             (s.utterance() && s.words >= 6) || hits.iter().any(|h| h.sieve == "cue-after")
         } else {
-            strong || s.utterance() || whole_paragraph
+            strong || s.utterance() || whole_paragraph || opening_turn
         };
         if !direct {
             let (prev, _) = self.siblings(i);
@@ -1270,6 +1276,14 @@ mod tests {
         assert_eq!(r[1].2.as_deref(), Some("her brother"), "{r:?}");
         let r = run("Lamb filled his glass and looked away. Then: “It was a long winter.”");
         assert_eq!(r[0].2.as_deref(), Some("Lamb"), "{r:?}");
+    }
+
+    #[test]
+    fn sentence_opening_a_paragraph_is_a_turn() {
+        let r = run("“Rubbish.” He folded the letter and put it away.");
+        assert_eq!(r[0].1, QuoteKind::Direct);
+        let r = run("“rubbish” was all he said about it.");
+        assert_ne!(r[0].1, QuoteKind::Direct);
     }
 
     #[test]
