@@ -480,6 +480,8 @@ impl Blocks<'_> {
                 }
                 _ => false,
             },
+            // `Jan. 12. — The committee met.`: a diary date introduces its entry.
+            NextKind::Dash if before == Before::Number && self.date_label(seg, ws) => false,
             NextKind::Dash => matches!(
                 before,
                 Before::Normal | Before::Number | Before::Abbrev(Class::Final | Class::Numeral)
@@ -784,6 +786,15 @@ impl Blocks<'_> {
             i = skip_ws(self.text, i, be);
         }
         false
+    }
+
+    /// Whether the segment so far is a month and the day at `ws` (`Jan. 12`, `March 3`).
+    fn date_label(&self, seg: usize, ws: usize) -> bool {
+        let b = self.text.as_bytes();
+        let end = trim_end(self.text, seg, ws);
+        let (ps, pe) = self.word_before(seg, end);
+        let month = b[ps..pe].strip_suffix(b".").unwrap_or(&b[ps..pe]);
+        ps == seg && pe > ps && is_calendar(month)
     }
 
     /// `308 pp.`: `pp` after a number.

@@ -736,3 +736,19 @@ fn may_before_a_pronoun_is_the_modal() {
         &["The congress met on 12th inst. May Day followed."],
     );
 }
+
+#[test]
+fn diary_date_introduces_its_entry() {
+    check(
+        "Jan. 12. — The strike committee met. Jan. 13. — The strike began.",
+        &[
+            "Jan. 12. — The strike committee met.",
+            "Jan. 13. — The strike began.",
+        ],
+    );
+    // After a sentence, a number and a dash still part.
+    check(
+        "The vote was 12. — Editor.",
+        &["The vote was 12.", "— Editor."],
+    );
+}
