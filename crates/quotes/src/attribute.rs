@@ -266,12 +266,18 @@ fn title_cue(near: &[Tok<'_>], after: &str) -> bool {
             return true;
         }
     }
-    // `“…”, published in 1936`
+    // `“…”, published in 1936`, `the “Red Flag” was sung`
     let first = after
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .split(|c: char| !c.is_alphanumeric())
-        .next();
-    first.is_some_and(|w| matches!(w, "published" | "appeared" | "issued"))
+        .filter(|w| !w.is_empty())
+        .find(|w| !matches!(*w, "was" | "were" | "is" | "are" | "being" | "been"));
+    first.is_some_and(|w| {
+        matches!(
+            w,
+            "published" | "appeared" | "issued" | "sung" | "played" | "performed"
+        )
+    })
 }
 
 fn naming_cue(near: &[Tok<'_>]) -> bool {
@@ -394,6 +400,12 @@ fn frame_verb(near: &[Tok<'_>], max_gap: usize) -> Option<usize> {
             if lexicon::is_speech_verb(t.text) && !t.is_capitalised() {
                 let next = near[k + 1..].iter().find(|t| t.word);
                 if next.is_some_and(|n| lexicon::is_non_frame_prep(n.text)) {
+                    return None;
+                }
+                // `explain why their “new course” …`: an indirect question, not a quotation
+                if next
+                    .is_some_and(|n| matches!(n.text, "why" | "how" | "whether" | "where" | "when"))
+                {
                     return None;
                 }
                 return Some(k);
@@ -1284,6 +1296,14 @@ mod tests {
         assert_eq!(r[0].1, QuoteKind::Direct);
         let r = run("“rubbish” was all he said about it.");
         assert_ne!(r[0].1, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn indirect_question_does_not_frame_and_songs_are_sung() {
+        let r = run("Let the critics explain why their “fresh start” ends where the old one did.");
+        assert_eq!(r[0].1, QuoteKind::Scare, "{r:?}");
+        let r = run("At the close the “Red Flag” was sung by the whole hall.");
+        assert_eq!(r[0].1, QuoteKind::Title, "{r:?}");
     }
 
     #[test]
