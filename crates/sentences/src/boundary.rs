@@ -87,7 +87,13 @@ impl Marker {
 /// start of a line they are bullets; inside prose they are punctuation).
 pub(crate) fn list_marker(text: &str, s: usize, end: usize, loose: bool) -> Option<Marker> {
     let b = &text.as_bytes()[..end];
-    let mut i = s;
+    // A quoted list opens with its quotation mark: `“1. Bread. 2. Land.”`
+    let quote = match &b[s.min(end)..] {
+        [b'"', d, ..] if d.is_ascii_digit() => 1,
+        [0xE2, 0x80, 0x9C, d, ..] if d.is_ascii_digit() => 3,
+        _ => 0,
+    };
+    let mut i = s + quote;
     let blen = bullet_len(b, i, loose);
     let bullet = (blen > 0).then_some(Label::Bullet { at: s, len: blen });
     if blen > 0 {

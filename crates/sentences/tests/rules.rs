@@ -752,3 +752,16 @@ fn diary_date_introduces_its_entry() {
         &["The vote was 12.", "— Editor."],
     );
 }
+
+#[test]
+fn quoted_list_starts_with_its_quotation_mark() {
+    check(
+        "He listed the demands:\n“1. Bread. 2. Land. 3. Peace.”",
+        &[
+            "He listed the demands:",
+            "“1. Bread.",
+            "2. Land.",
+            "3. Peace.”",
+        ],
+    );
+}
