@@ -50,6 +50,8 @@ pub struct Ctx<'a> {
     pub paras: &'a [Para],
     pub quotes: &'a [RawQuote],
     canon: names::Canon,
+    /// Who `I` is when the whole text is a signed letter.
+    signatory: Option<Found>,
 }
 
 impl<'a> Ctx<'a> {
@@ -59,6 +61,7 @@ impl<'a> Ctx<'a> {
             paras,
             quotes,
             canon: names::Canon::default(),
+            signatory: crate::blocks::letter_signatory(text, paras),
         }
     }
 }
@@ -854,7 +857,18 @@ impl Ctx<'_> {
     fn speaker(&self, hit: &Hit, i: usize) -> Option<(Speaker, &'static str, f64)> {
         let q = &self.quotes[i];
         match hit.mention.kind {
-            MentionKind::Pronoun(Pronoun::FirstPerson) => None,
+            MentionKind::Pronoun(Pronoun::FirstPerson) => {
+                let me = &self.text[hit.mention.start..hit.mention.end] == "I";
+                let m = self.signatory.clone().filter(|_| me)?;
+                let name = self
+                    .canon
+                    .get(self.text, &self.text[m.start..m.end], m.kind);
+                Some((
+                    Speaker { name, mention: m },
+                    "letter-signatory",
+                    hit.confidence * 0.8,
+                ))
+            }
             MentionKind::Pronoun(p) => {
                 let at = hit.mention.start.min(q.open);
                 let m = self.resolve(p, at, q.para, i)?;
@@ -1103,8 +1117,17 @@ impl Ctx<'_> {
         if words == 0 || words > 10 || !cue || gap.contains(['(', ';']) {
             return Split::No;
         }
-        // After a sentence break the attribution can only belong to the first part.
-        if text::sentence_end(gap, 0, gap.len()) < gap.trim_end().len() {
+        // After a sentence break the attribution can only belong to the first part, unless
+        // the new sentence has a speech verb of its own (`he told me. I answered him: “…”`).
+        let brk = text::sentence_end(gap, 0, gap.len());
+        if brk < gap.trim_end().len() {
+            let rest = text::tokens(gap, brk, gap.len());
+            if rest
+                .iter()
+                .any(|t| t.word && lexicon::is_speech_verb(t.text))
+            {
+                return Split::No;
+            }
             Split::Forward
         } else {
             Split::Both
@@ -1304,6 +1327,15 @@ mod tests {
         assert_eq!(r[0].1, QuoteKind::Scare, "{r:?}");
         let r = run("At the close the “Red Flag” was sung by the whole hall.");
         assert_eq!(r[0].1, QuoteKind::Title, "{r:?}");
+    }
+
+    #[test]
+    fn narrator_of_a_signed_letter_is_the_signatory() {
+        let text = "Dear Comrade Ross,\n\nMeyer called on Monday. “You worry too much,” he told me. I answered him: “Somebody has to worry.”\n\nYours fraternally,\nA. Whitcombe";
+        let r = run(text);
+        assert_eq!(r[0].2.as_deref(), Some("Meyer"), "{r:?}");
+        assert_eq!(r[1].2.as_deref(), Some("A. Whitcombe"), "{r:?}");
+        assert_eq!(r[1].3, Some("letter-signatory"));
     }
 
     #[test]

@@ -118,6 +118,37 @@ fn dash_signature(text: &str, p: Para) -> Option<(usize, Found)> {
         .then_some((p.start + dash, m))
 }
 
+/// The signatory of a text that is itself a letter: a salutation among its first four
+/// paragraphs and, near the end, a closing line (`With warm greetings,`) over a name line.
+/// A narrator's `I wrote`, `I answered him:` in such a text is the signatory speaking.
+pub fn letter_signatory(text: &str, paras: &[Para]) -> Option<Found> {
+    if !paras
+        .iter()
+        .take(4)
+        .any(|&p| is_salutation(trimmed(text, p)))
+    {
+        return None;
+    }
+    // the closing and the name may share a paragraph, one per line
+    let tail = paras[paras.len().saturating_sub(3)..].iter().flat_map(|p| {
+        let mut at = p.start;
+        text[p.start..p.end].split('\n').map(move |line| {
+            let l = Para {
+                start: at,
+                end: at + line.len(),
+            };
+            at += line.len() + 1;
+            l
+        })
+    });
+    let lines: Vec<Para> = tail.filter(|l| has_letters(trimmed(text, *l))).collect();
+    lines.windows(2).rev().find_map(|w| {
+        is_closing(trimmed(text, w[0]))
+            .then(|| signature_line(text, w[1]))
+            .flatten()
+    })
+}
+
 fn speaker_from(text: &str, m: Found) -> Speaker {
     let name = names::canonical(text, &text[m.start..m.end], m.kind);
     Speaker { name, mention: m }
