@@ -3,6 +3,7 @@
 //! wrong "fix" of a correct word costs far more than a missed one.
 
 use crate::channel::{cost, CHEAP, PLAIN};
+use crate::corpus::word_id;
 use crate::lexicon::Lexicon;
 use crate::spell::{is_shielded, Evidence};
 use crate::tokens::{case_of, Case, Token};
@@ -128,13 +129,6 @@ pub fn real_words(
 ) -> Vec<Replacement> {
     let lex = ev.lex;
     let mut out = Vec::new();
-    let id_of = |w: &str| match w.as_bytes().first() {
-        Some(b) if b.is_ascii_lowercase() => lex.id(w),
-        Some(b) if b.is_ascii_uppercase() && case_of(w) == Case::Title => {
-            lex.id(&w.to_ascii_lowercase())
-        }
-        _ => None,
-    };
     // Each token's id once (lower-case words; capitalised ones may follow), not per window.
     let mut fixed = spelled.iter().peekable();
     let mut corrected = vec![false; tokens.len()];
@@ -149,9 +143,11 @@ pub fn real_words(
                 Some(r) if r.start == t.start => {
                     corrected[i] = true;
                     // Possessive or not, the neighbour is the corrected word.
-                    (r.end == t.end).then(|| id_of(&r.replacement)).flatten()
+                    (r.end == t.end)
+                        .then(|| word_id(lex, &r.replacement))
+                        .flatten()
                 }
-                _ => id_of(&text[t.start..t.end]),
+                _ => ev.doc.word(i),
             }
         })
         .collect();

@@ -9,7 +9,9 @@ use galley_record::{Corpus, Document, StageError};
 use rayon::prelude::*;
 
 use crate::lexicon::{DeleteIndex, FxMap, Lexicon};
-use crate::tokens::tokenize;
+use std::sync::OnceLock;
+
+use crate::tokens::{case_of, tokenize, Case};
 
 /// Why a lexicon file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -74,26 +76,104 @@ impl VariantIndex {
     }
 }
 
-/// Word-form counts of one document, borrowing its text (no allocation per word).
+/// Word-form counts of one document, borrowing its text (no allocation per word). Each
+/// distinct form is hashed and looked up in the dictionary once; tokens then refer to their
+/// form by index, so the word layers never hash a token's text again.
 #[derive(Debug, Default)]
 pub struct DocCounts<'a> {
-    counts: FxMap<&'a str, u64>,
-    pub variants: VariantIndex,
+    forms: FxMap<&'a str, u32>,
+    /// Per form: how often it occurs.
+    counts: Vec<u64>,
+    /// Per form: its dictionary id (lower-case words as written, title-case words
+    /// lower-cased), if it is listed.
+    words: Vec<Option<u32>>,
+    /// Per token: its form.
+    token_forms: Vec<u32>,
+    /// Per token: its dictionary id as [`DocCounts::word`] gives it.
+    token_words: Vec<Option<u32>>,
+    /// Built on first use: only an unknown token or a one-off acronym needs it.
+    variants: OnceLock<VariantIndex>,
+}
+
+/// The dictionary id of a word written in lower case, or in title case (lower-cased).
+pub(crate) fn word_id(lex: &Lexicon, w: &str) -> Option<u32> {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() => lex.id(w),
+        Some(b) if b.is_ascii_uppercase() && case_of(w) == Case::Title => {
+            let mut buf = [0u8; 32];
+            match buf.get_mut(..w.len()) {
+                // Short ASCII words lower-case on the stack: no allocation per token.
+                Some(dst) if w.is_ascii() => {
+                    dst.copy_from_slice(w.as_bytes());
+                    dst.make_ascii_lowercase();
+                    std::str::from_utf8(dst).ok().and_then(|l| lex.id(l))
+                }
+                _ => lex.id(&w.to_lowercase()),
+            }
+        }
+        _ => None,
+    }
 }
 
 impl<'a> DocCounts<'a> {
     pub fn new(text: &'a str, tokens: &[crate::tokens::Token]) -> Self {
-        let mut counts: FxMap<&'a str, u64> = FxMap::default();
-        counts.reserve(tokens.len() / 3);
+        let lex = Lexicon::embedded();
+        let mut forms: FxMap<&'a str, u32> = FxMap::default();
+        forms.reserve(tokens.len() / 3);
+        let mut counts = Vec::new();
+        let mut words = Vec::new();
+        let mut token_words = Vec::with_capacity(tokens.len());
+        let mut token_forms = Vec::with_capacity(tokens.len());
         for t in tokens {
-            *counts.entry(t.core(text)).or_insert(0) += 1;
+            let core = t.core(text);
+            let f = *forms.entry(core).or_insert_with(|| {
+                counts.push(0);
+                words.push(word_id(lex, core));
+                (counts.len() - 1) as u32
+            }) as usize;
+            counts[f] += 1;
+            token_forms.push(f as u32);
+            // A possessive is its own form for the dictionary (rarely listed).
+            token_words.push(if t.core_end == t.end {
+                words[f]
+            } else {
+                word_id(lex, &text[t.start..t.end])
+            });
         }
-        let variants = VariantIndex::build(counts.iter().map(|(k, v)| (*k, *v)));
-        DocCounts { counts, variants }
+        DocCounts {
+            forms,
+            counts,
+            words,
+            token_forms,
+            token_words,
+            variants: OnceLock::new(),
+        }
     }
 
     pub fn count(&self, form: &str) -> u64 {
-        self.counts.get(form).copied().unwrap_or(0)
+        self.forms.get(form).map_or(0, |&f| self.counts[f as usize])
+    }
+
+    /// Dictionary id of token `i` (possessive included), as [`word_id`] gives it.
+    pub fn word(&self, i: usize) -> Option<u32> {
+        self.token_words.get(i).copied().flatten()
+    }
+
+    /// Dictionary id of token `i`'s core (possessive split off).
+    pub fn core_word(&self, i: usize) -> Option<u32> {
+        let f = *self.token_forms.get(i)? as usize;
+        self.words.get(f).copied().flatten()
+    }
+
+    /// The index of this document's forms a variant may be corrected towards.
+    pub fn variants(&self) -> &VariantIndex {
+        self.variants.get_or_init(|| {
+            VariantIndex::build(
+                self.forms
+                    .iter()
+                    .map(|(k, &f)| (*k, self.counts[f as usize])),
+            )
+        })
     }
 }
 

@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::io::Read;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -56,11 +55,55 @@ impl Hasher for FxHasher {
     }
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // A multiply mixes upwards only: the low bits, which pick the bucket, would depend
+        // on the key's low bits alone (one bigram's second word). Rotate the mixed high bits
+        // down, as rustc-hash 2 does.
+        self.hash.rotate_left(26)
     }
 }
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A hash of a whole word, 8 bytes at a time with a final mix, used as the key itself so a
+/// lookup compares integers and touches one word's bytes only to confirm a hit.
+#[inline]
+pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(23) ^ le_u64(c)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    h ^ (h >> 29)
+}
+
+/// For keys that are already good hashes ([`word_hash`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(FX_SEED);
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// FNV-1a over a byte string with one position skipped, so every single-character deletion
 /// of a word is hashed without building the string.
@@ -101,7 +144,12 @@ impl DeleteIndex {
                 entries.push((hash_skip(bytes, Some(i)), id << 1));
             }
         }
-        entries.par_sort_unstable();
+        // Per-document indexes are small: threads would cost more than they save.
+        if entries.len() > 1 << 16 {
+            entries.par_sort_unstable();
+        } else {
+            entries.sort_unstable();
+        }
         entries.dedup();
         DeleteIndex { entries }
     }
@@ -149,27 +197,29 @@ impl DeleteIndex {
     }
 }
 
-/// Count given to SCOWL words missing from the frequency list: valid but uncommon.
-const SCOWL_COUNT: u64 = 40_000;
+static WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
+static COUNTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/counts.bin"));
+static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.bin"));
 
-static WORDS_GZ: &[u8] = include_bytes!("../data/frequency_dictionary_en_82_765.txt.gz");
-static BIGRAMS_GZ: &[u8] = include_bytes!("../data/frequency_bigramdictionary_en_243_342.txt.gz");
-static SCOWL_GZ: &[u8] = include_bytes!("../data/scowl_extra.txt.gz");
+fn le_u64(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(w)
+}
 
-fn gunzip(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len() * 3);
-    // The data is compiled in and checked by tests; a failure would leave the lexicon empty
-    // (cleanup then only normalises), never a panic.
-    let _ = flate2::read::GzDecoder::new(data).read_to_string(&mut out);
-    out
+fn le_u32(b: &[u8]) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&b[..4]);
+    u32::from_le_bytes(w)
 }
 
 /// English word frequencies, bigram counts and a delete index over the words.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: Vec<Box<str>>,
+    words: Vec<&'static str>,
     counts: Vec<u64>,
-    ids: FxMap<Box<str>, u32>,
+    /// Word hash ([`word_hash`]) → id; the id's word is compared on lookup.
+    ids: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
     bigrams: FxMap<u64, u64>,
     /// One bit per hashed bigram: a 1 MB presence filter that answers "listed?" from cache
     /// for the many lookups that only need that (false positives ≈ 3%, never negatives).
@@ -190,68 +240,49 @@ impl Lexicon {
         LEXICON.get_or_init(Lexicon::load_embedded)
     }
 
-    /// Decompresses and indexes the embedded data (what [`Lexicon::embedded`] caches).
+    /// Indexes the embedded tables (what [`Lexicon::embedded`] caches). `build.rs` parsed
+    /// the vendored lists into words in id order, counts and id-pair bigrams.
     pub fn load_embedded() -> Lexicon {
-        let words = gunzip(WORDS_GZ);
-        let scowl = gunzip(SCOWL_GZ);
-        let bigrams = gunzip(BIGRAMS_GZ);
-        let mut lex = Lexicon {
-            words: Vec::with_capacity(100_000),
-            counts: Vec::with_capacity(100_000),
-            ids: FxMap::default(),
-            bigrams: FxMap::default(),
-            bigram_bits: Vec::new(),
-            total: 0.0,
-            index: OnceLock::new(),
-            slips: Vec::new(),
-        };
-        lex.ids.reserve(100_000);
-        for line in words.lines() {
-            if let Some((w, c)) = line.split_once(' ') {
-                lex.add(w, c.trim().parse().unwrap_or(SCOWL_COUNT));
-            }
+        let words: Vec<&'static str> = WORDS.split('\n').collect();
+        let counts: Vec<u64> = COUNTS.chunks_exact(8).map(le_u64).collect();
+        let mut ids = HashMap::with_capacity_and_hasher(words.len(), Default::default());
+        for (i, w) in words.iter().enumerate() {
+            // A 64-bit collision between two listed words would hide the rarer one; with
+            // 100k words the odds are about 1 in 10^9.
+            ids.entry(word_hash(w.as_bytes())).or_insert(i as u32);
         }
-        for w in scowl.lines() {
-            lex.add(w.trim(), SCOWL_COUNT);
-        }
-        lex.total = lex.counts.iter().map(|&c| c as f64).sum::<f64>().max(1.0);
-        let mut bigram_map = FxMap::default();
-        bigram_map.reserve(250_000);
-        for line in bigrams.lines() {
-            let mut parts = line.split(' ');
-            if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next()) {
-                if let (Some(a), Some(b), Ok(c)) = (lex.id(a), lex.id(b), c.parse::<u64>()) {
-                    bigram_map.insert(pair(a, b), c);
-                }
-            }
-        }
-        lex.bigram_bits = vec![0u64; BIGRAM_BITS / 64];
-        for &key in bigram_map.keys() {
+        let mut bigrams = FxMap::default();
+        bigrams.reserve(BIGRAMS.len() / 16);
+        let mut bigram_bits = vec![0u64; BIGRAM_BITS / 64];
+        for rec in BIGRAMS.chunks_exact(16) {
+            let key = pair(le_u32(&rec[..4]), le_u32(&rec[4..8]));
+            bigrams.insert(key, le_u64(&rec[8..]));
             let h = bit_of(key);
-            lex.bigram_bits[h / 64] |= 1 << (h % 64);
+            bigram_bits[h / 64] |= 1 << (h % 64);
         }
-        lex.bigrams = bigram_map;
-        lex.slips = (0..lex.words.len()).map(|_| OnceLock::new()).collect();
-        lex
-    }
-
-    fn add(&mut self, word: &str, count: u64) {
-        if word.is_empty() || self.ids.contains_key(word) {
-            return;
+        let total = counts.iter().map(|&c| c as f64).sum::<f64>().max(1.0);
+        let slips = (0..words.len()).map(|_| OnceLock::new()).collect();
+        Lexicon {
+            words,
+            counts,
+            ids,
+            bigrams,
+            bigram_bits,
+            total,
+            index: OnceLock::new(),
+            slips,
         }
-        let id = self.words.len() as u32;
-        self.words.push(word.into());
-        self.counts.push(count);
-        self.ids.insert(word.into(), id);
     }
 
     /// Id of a lower-case word.
+    #[inline]
     pub fn id(&self, lower: &str) -> Option<u32> {
-        self.ids.get(lower).copied()
+        let id = *self.ids.get(&word_hash(lower.as_bytes()))?;
+        (self.word(id) == lower).then_some(id)
     }
 
     pub fn word(&self, id: u32) -> &str {
-        self.words.get(id as usize).map_or("", |w| w)
+        self.words.get(id as usize).copied().unwrap_or("")
     }
 
     pub fn count(&self, id: u32) -> u64 {
@@ -318,8 +349,8 @@ impl Lexicon {
     /// Whether a lower-case word is English as the lexicon knows it, accepting British and
     /// American spellings of each other (`bureaucratisation`, `labour`, `kilometres`).
     pub fn knows(&self, lower: &str) -> bool {
-        self.ids.contains_key(lower)
-            || spelling_variants(lower).any(|v| self.ids.contains_key(&*v))
+        self.id(lower).is_some()
+            || spelling_variants(lower).any(|v| self.id(&v).is_some())
             || self.derived(lower)
     }
 
@@ -335,8 +366,8 @@ impl Lexicon {
         ];
         let known = |stem: &str| {
             stem.len() >= 4
-                && (self.ids.contains_key(stem)
-                    || spelling_variants(stem).any(|v| self.ids.contains_key(&*v)))
+                && (self.id(stem).is_some()
+                    || spelling_variants(stem).any(|v| self.id(&v).is_some()))
         };
         SUFFIXES.iter().any(|s| {
             lower

@@ -86,7 +86,7 @@ pub fn correct(text: &str, tokens: &[Token], i: usize, ev: &Evidence<'_>) -> Opt
         return None;
     }
     // Most tokens are plain dictionary words: settle them with one lookup.
-    if core.as_bytes()[0].is_ascii_lowercase() && ev.lex.id(core).is_some() {
+    if core.as_bytes()[0].is_ascii_lowercase() && ev.doc.core_word(i).is_some() {
         return None;
     }
     let case = case_of(core);
@@ -128,7 +128,7 @@ fn variant(lower: &str, case: Case, n_w: u64, ev: &Evidence<'_>) -> Option<Corre
     let mut scored: Vec<(f64, String, f32)> = Vec::new();
     let sources = [
         ev.corpus.map(CorpusLexicon::variants),
-        Some(&ev.doc.variants),
+        Some(ev.doc.variants()),
     ];
     for src in sources.iter().flatten() {
         for k in src.neighbours(lower, &mut buf) {

@@ -61,11 +61,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let word = &text[start..end];
-        let core_end = ["’s", "'s", "’S", "'S"]
-            .iter()
-            .find_map(|s| word.strip_suffix(s))
-            .filter(|c| !c.is_empty())
-            .map_or(end, |c| start + c.len());
+        // Most words do not end in `s`: test one byte before any suffix comparison.
+        let core_end = if matches!(word.as_bytes().last(), Some(b's' | b'S')) {
+            ["’s", "'s", "’S", "'S"]
+                .iter()
+                .find_map(|s| word.strip_suffix(s))
+                .filter(|c| !c.is_empty())
+                .map_or(end, |c| start + c.len())
+        } else {
+            end
+        };
         out.push(Token {
             start,
             end,

@@ -1,0 +1,81 @@
+//! Turns the vendored gzip word and bigram lists into the tables the lexicon uses at run
+//! time (words in id order, their counts, bigrams as id pairs), so loading the embedded
+//! lexicon is a copy, not a parse of 8 MB of text on every start.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// Count given to SCOWL words missing from the frequency list: valid but uncommon. Keep in
+/// step with the lexicon's documentation.
+const SCOWL_COUNT: u64 = 40_000;
+
+fn gunzip(path: &str) -> String {
+    println!("cargo:rerun-if-changed={path}");
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut out = String::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut out)
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    out
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let words_txt = gunzip("data/frequency_dictionary_en_82_765.txt.gz");
+    let scowl = gunzip("data/scowl_extra.txt.gz");
+    let bigrams_txt = gunzip("data/frequency_bigramdictionary_en_243_342.txt.gz");
+
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut counts: Vec<u64> = Vec::new();
+    let entries = words_txt
+        .lines()
+        .filter_map(|line| {
+            let (w, c) = line.split_once(' ')?;
+            Some((w, c.trim().parse().unwrap_or(SCOWL_COUNT)))
+        })
+        .chain(scowl.lines().map(|w| (w.trim(), SCOWL_COUNT)));
+    for (w, c) in entries {
+        // Words are stored one per line: a word with a line break cannot be one.
+        if w.is_empty() || w.contains('\n') || ids.contains_key(w) {
+            continue;
+        }
+        ids.insert(w, words.len() as u32);
+        words.push(w);
+        counts.push(c);
+    }
+    let mut bigrams: Vec<(u32, u32, u64)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for line in bigrams_txt.lines() {
+        let mut parts = line.split(' ');
+        if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next()) {
+            if let (Some(&a), Some(&b), Ok(c)) = (ids.get(a), ids.get(b), c.parse::<u64>()) {
+                // A pair listed twice keeps its first count.
+                if seen.insert((a, b)) {
+                    bigrams.push((a, b, c));
+                }
+            }
+        }
+    }
+
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
+    let write = |name: &str, bytes: &[u8]| {
+        let mut f = std::fs::File::create(out.join(name)).expect("create in OUT_DIR");
+        f.write_all(bytes).expect("write in OUT_DIR");
+    };
+    write("words.txt", words.join("\n").as_bytes());
+    let mut buf = Vec::with_capacity(counts.len() * 8);
+    for c in &counts {
+        buf.extend_from_slice(&c.to_le_bytes());
+    }
+    write("counts.bin", &buf);
+    let mut buf = Vec::with_capacity(bigrams.len() * 16);
+    for (a, b, c) in &bigrams {
+        buf.extend_from_slice(&a.to_le_bytes());
+        buf.extend_from_slice(&b.to_le_bytes());
+        buf.extend_from_slice(&c.to_le_bytes());
+    }
+    write("bigrams.bin", &buf);
+}
