@@ -428,13 +428,16 @@ impl Blocks<'_> {
             NextKind::Upper => match before {
                 Before::Normal | Before::Number => !self.inline_enumerator(seg, ws, we, before),
                 Before::Abbrev(Class::Final | Class::Numeral) => true,
-                Before::Abbrev(Class::Prepositive) => false,
+                // `5,000 approx. The police`: set after its number, it can close a sentence.
+                Before::Abbrev(Class::Prepositive) => next.starter && self.after_number(seg, ws),
                 // `Vol. I (London, 1950)`: a Roman numeral after an abbreviation is a number.
                 Before::Abbrev(Class::Regular) if next.roman => false,
                 Before::Abbrev(Class::Regular) | Before::Chain => closed || next.starter,
                 // `at 8 p.m. Tuesday`: a day or month continues the time.
                 Before::Time => {
-                    words_between(b, seg, ws) >= 3 && !is_calendar(self.ascii_word(next.at))
+                    words_between(b, seg, ws) >= 3
+                        && !is_calendar(self.ascii_word(next.at))
+                        && !self.time_zone(next.at)
                 }
                 // `M. I. Ulianova`, `ed. I. Deutscher`: after a stop, `I.` is an initial.
                 Before::Initial(pronoun) => {
@@ -733,7 +736,12 @@ impl Blocks<'_> {
                 .take_while(|c| c.is_ascii_alphabetic())
                 .count();
             let word = &b[r..we];
-            let initial = word.len() == 1 && b.get(we) == Some(&b'.');
+            // `No. 3` is the numeral abbreviation, not the opener `No`.
+            let initial = (word.len() == 1 || word == b"No")
+                && b.get(we) == Some(&b'.')
+                && (word.len() == 1
+                    || b.get(we + 1..we + 3)
+                        .is_some_and(|t| t[0] == b' ' && t[1].is_ascii_digit()));
             // `May I correct`: the modal, not the month.
             next.starter =
                 (is_starter(word) && !initial) || (word == b"May" && self.pronoun_after(we, be));
@@ -782,6 +790,7 @@ impl Blocks<'_> {
             }
             let word = &b[start..i];
             let word = word.strip_suffix(b",").unwrap_or(word);
+            let word = word.strip_suffix(b".").unwrap_or(word);
             if word.first().is_some_and(u8::is_ascii_lowercase) {
                 // `Cannon said this often`: a verb with its own object is a new sentence.
                 return is_speech_verb(word) && !self.object_follows(i, be);
@@ -805,12 +814,48 @@ impl Blocks<'_> {
 
     /// `308 pp.`: `pp` after a number.
     fn page_count(&self, seg: usize, ws: usize, we: usize) -> bool {
-        let b = self.text.as_bytes();
-        if !b[ws..we].eq_ignore_ascii_case(b"pp") {
-            return false;
-        }
+        self.text.as_bytes()[ws..we].eq_ignore_ascii_case(b"pp") && self.after_number(seg, ws)
+    }
+
+    /// Whether the word at `ws` follows a number (`5,000 approx`).
+    fn after_number(&self, seg: usize, ws: usize) -> bool {
         let end = trim_end(self.text, seg, ws);
-        end > seg && end < ws && b[end - 1].is_ascii_digit()
+        end > seg && end < ws && self.text.as_bytes()[end - 1].is_ascii_digit()
+    }
+
+    /// A time zone at `at` (`EST`, `E.S.T.`, `GMT`): it continues the time before it.
+    fn time_zone(&self, at: usize) -> bool {
+        let b = self.text.as_bytes();
+        let mut letters = [0u8; 4];
+        let (mut n, mut i) = (0, at);
+        while i < b.len() && i < at + 8 {
+            match b[i] {
+                c @ b'A'..=b'Z' if n < 4 => {
+                    letters[n] = c;
+                    n += 1;
+                }
+                b'.' => {}
+                _ => break,
+            }
+            i += 1;
+        }
+        !b.get(i).is_some_and(u8::is_ascii_alphanumeric)
+            && matches!(
+                &letters[..n],
+                b"EST"
+                    | b"EDT"
+                    | b"CST"
+                    | b"CDT"
+                    | b"MST"
+                    | b"MDT"
+                    | b"PST"
+                    | b"PDT"
+                    | b"GMT"
+                    | b"BST"
+                    | b"CET"
+                    | b"EET"
+                    | b"UTC"
+            )
     }
 
     /// Whether a personal pronoun follows the word ending at `i` (`May I`, `May we`).

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::boundary::list_marker;
 use crate::chars::{char_before, closer_len, opener_len, skip_ws, trim_end};
-use crate::lexicon::{is_closing, is_joiner, is_salutation, is_starter};
+use crate::lexicon::{is_calendar, is_closing, is_joiner, is_salutation, is_starter};
 
 /// How line breaks inside a paragraph are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -99,8 +99,9 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
         return true; // separators such as `* * *`
     }
     if terminated(text, prev) {
-        // A letterhead: `New York, N.Y.` over `March 1, 1946`.
-        return place(text, prev) && dateline(text, next);
+        // A letterhead (`New York, N.Y.` over `March 1, 1946`) or a signature over its date
+        // (`J. H.` over `February 1940`).
+        return dateline(text, next) && (place(text, prev) || starts_with_month(text, next));
     }
     let next_upper = upper_start(text, next);
     let last = b[prev.end - 1];
@@ -208,6 +209,17 @@ fn place(text: &str, line: Line) -> bool {
         && token_start >= 2
         && b[token_start - 2] == b','
         && b[0].is_ascii_uppercase()
+}
+
+/// Whether the line opens with a month's name (`February 1940`).
+fn starts_with_month(text: &str, line: Line) -> bool {
+    let b = text.as_bytes();
+    let e = line.start
+        + b[line.start..line.end]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+    is_calendar(&b[line.start..e])
 }
 
 /// Longest line (bytes) taken for a dateline.

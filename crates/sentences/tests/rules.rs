@@ -765,3 +765,73 @@ fn quoted_list_starts_with_its_quotation_mark() {
         ],
     );
 }
+
+#[test]
+fn speaker_and_verb_with_a_stop_continue_the_quotation() {
+    check(
+        "“Is that the line?” Shachtman asked. “It is,” said Cannon.",
+        &[
+            "“Is that the line?” Shachtman asked.",
+            "“It is,” said Cannon.",
+        ],
+    );
+}
+
+#[test]
+fn time_zone_continues_the_time() {
+    check(
+        "The broadcast is at 9 p.m. E.S.T. on Sunday.",
+        &["The broadcast is at 9 p.m. E.S.T. on Sunday."],
+    );
+    check(
+        "The broadcast is at 9 p.m. GMT on Sunday.",
+        &["The broadcast is at 9 p.m. GMT on Sunday."],
+    );
+    check(
+        "The broadcast ended at 9 p.m. ESTONIA was not mentioned.",
+        &[
+            "The broadcast ended at 9 p.m.",
+            "ESTONIA was not mentioned.",
+        ],
+    );
+}
+
+#[test]
+fn numeral_no_is_not_the_opener_no() {
+    check(
+        "The hall at 1 Union Sq. No. 3 was too small.",
+        &["The hall at 1 Union Sq. No. 3 was too small."],
+    );
+    // The opener `No` still opens a sentence after an abbreviation.
+    check(
+        "They met at the Sq. No one came.",
+        &["They met at the Sq.", "No one came."],
+    );
+}
+
+#[test]
+fn signature_over_its_date() {
+    check(
+        "We shall return to this question.\nJ. H.\nFebruary 1940",
+        &[
+            "We shall return to this question.",
+            "J. H.",
+            "February 1940",
+        ],
+    );
+}
+
+#[test]
+fn prepositive_abbreviation_after_its_number_can_end() {
+    check(
+        "The crowd numbered 5,000 approx. The police numbered 200.",
+        &[
+            "The crowd numbered 5,000 approx.",
+            "The police numbered 200.",
+        ],
+    );
+    check(
+        "See e.g. The Times of that day.",
+        &["See e.g. The Times of that day."],
+    );
+}
