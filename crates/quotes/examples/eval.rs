@@ -13,6 +13,7 @@ mod synth;
 const FIXTURES: &str = include_str!("../tests/fixtures/eval.txt");
 const HELDOUT: &str = include_str!("../tests/fixtures/heldout.txt");
 const HELDOUT2: &str = include_str!("../tests/fixtures/heldout2.txt");
+const HELDOUT3: &str = include_str!("../tests/fixtures/heldout3.txt");
 const SPANS: &str = include_str!("../tests/fixtures/spans.txt");
 const SPANS2: &str = include_str!("../tests/fixtures/spans2.txt");
 
@@ -337,6 +338,7 @@ fn main() {
         HELDOUT,
     );
     annotated("tests/fixtures/heldout2.txt, round-2 held-out", HELDOUT2);
+    annotated("tests/fixtures/heldout3.txt, after round-2 fixes", HELDOUT3);
     span_cases("tests/fixtures/spans.txt", SPANS);
     span_cases("tests/fixtures/spans2.txt, round-2 held-out", SPANS2);
 }

@@ -340,6 +340,7 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
 fn subject_before(toks: &[Tok<'_>], v: usize) -> Option<Found> {
     let mut k = v;
     let mut appositive_skipped = false;
+    let mut appositive: Option<Found> = None;
     while k > 0 {
         let t = &toks[k - 1];
         if t.word && lexicon::is_verb_filler(t.text) && !lexicon::is_speech_verb(t.text) {
@@ -364,14 +365,25 @@ fn subject_before(toks: &[Tok<'_>], v: usize) -> Option<Found> {
                 .rev()
                 .find(|&j| toks[j].is(","))?;
             appositive_skipped = true;
+            // `The main speaker, John Maclean, told …`: a name in apposition to a description
+            appositive = names::name_ending_at(toks, k - 2)
+                .filter(|(first, m)| *first == start + 1 && m.kind == MentionKind::Person)
+                .map(|(_, m)| m);
             k = start;
             continue;
         }
         break;
     }
     let last = k.checked_sub(1)?;
-    let (first, m) =
-        names::name_ending_at(toks, last).or_else(|| names::phrase_ending_at(toks, last))?;
+    let found = names::name_ending_at(toks, last).or_else(|| names::phrase_ending_at(toks, last));
+    if found
+        .as_ref()
+        .is_none_or(|(_, m)| m.kind == MentionKind::Phrase)
+        && appositive.is_some()
+    {
+        return appositive;
+    }
+    let (first, m) = found?;
     // `a young weaver at the back shouted`: the phrase after a preposition is a place.
     if m.kind == MentionKind::Phrase && first >= 2 && is_preposition(toks[first - 1].text) {
         if let Some((_, head)) = names::name_ending_at(toks, first - 2)
@@ -1336,6 +1348,12 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("Meyer"), "{r:?}");
         assert_eq!(r[1].2.as_deref(), Some("A. Whitcombe"), "{r:?}");
         assert_eq!(r[1].3, Some("letter-signatory"));
+    }
+
+    #[test]
+    fn name_in_apposition_to_a_description() {
+        let r = run("The first speaker, Agnes Hardie, told the hall: “We want the vote and we want it now.”");
+        assert_eq!(r[0].2.as_deref(), Some("Agnes Hardie"), "{r:?}");
     }
 
     #[test]
