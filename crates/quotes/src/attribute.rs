@@ -341,6 +341,7 @@ fn subject_before(toks: &[Tok<'_>], v: usize) -> Option<Found> {
     let mut k = v;
     let mut appositive_skipped = false;
     let mut appositive: Option<Found> = None;
+    let mut relative = false;
     while k > 0 {
         let t = &toks[k - 1];
         if t.word && lexicon::is_verb_filler(t.text) && !lexicon::is_speech_verb(t.text) {
@@ -355,6 +356,7 @@ fn subject_before(toks: &[Tok<'_>], v: usize) -> Option<Found> {
         // `the chairman, who said` — a relative pronoun after a comma stands for the noun
         // phrase just before the comma, not for the subject of the main clause.
         if t.word && matches!(t.text, "who" | "which") && k >= 2 && toks[k - 2].is(",") {
+            relative = true;
             k -= 2;
             break;
         }
@@ -384,11 +386,19 @@ fn subject_before(toks: &[Tok<'_>], v: usize) -> Option<Found> {
         return appositive;
     }
     let (first, m) = found?;
-    // `a young weaver at the back shouted`: the phrase after a preposition is a place.
-    if m.kind == MentionKind::Phrase && first >= 2 && is_preposition(toks[first - 1].text) {
-        if let Some((_, head)) = names::name_ending_at(toks, first - 2)
+    // `a young weaver at the back shouted`: the phrase after a preposition is a place; so is
+    // a name there when a relative clause follows (`a delegate from Sheffield, who declared`),
+    // unless the head is a message (`a letter from Engels, who wrote`).
+    let place = m.kind == MentionKind::Phrase || relative;
+    if place && first >= 2 && is_preposition(toks[first - 1].text) {
+        let head = names::name_ending_at(toks, first - 2)
             .or_else(|| names::phrase_ending_at(toks, first - 2))
-        {
+            .filter(|(_, h)| {
+                m.kind == MentionKind::Phrase
+                    || !lexicon::is_message_noun(toks[first - 2].text)
+                        && h.kind == MentionKind::Phrase
+            });
+        if let Some((_, head)) = head {
             return Some(head);
         }
     }
@@ -1354,6 +1364,14 @@ mod tests {
     fn name_in_apposition_to_a_description() {
         let r = run("The first speaker, Agnes Hardie, told the hall: “We want the vote and we want it now.”");
         assert_eq!(r[0].2.as_deref(), Some("Agnes Hardie"), "{r:?}");
+    }
+
+    #[test]
+    fn relative_clause_after_a_place_name_refers_to_the_head() {
+        let r = run("He was answered by a docker from Bristol, who declared: “We have heard all this before, comrades.”");
+        assert_eq!(r[0].2.as_deref(), Some("a docker"), "{r:?}");
+        let r = run("Then came a letter from Engels, who wrote: “The movement here is asleep.”");
+        assert_eq!(r[0].2.as_deref(), Some("Engels"), "{r:?}");
     }
 
     #[test]
