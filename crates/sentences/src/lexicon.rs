@@ -72,6 +72,8 @@ const REGULAR: &[&str] = &[
     "pts", "bk", "bks", "ser", "suppl", "app", "nn", "ll", "cols", "ff", "seq", "seqq", "ibid",
     "ib", "id", "op", "cit", "loc", "al", "ed", "eds", "edn", "trans", "transl", "tr", "repr",
     "rpt", "orig", "publ", "comp", "ref", "refs", "fol", "fols", "ms", "mss", "annot", "introd",
+    // German references, common in the archive's notes (`Ges. Werke, Bd. 3`, `Hrsg.`).
+    "ges", "bd", "bde", "hrsg", "aufl", "ausg", "jg", "jahrg", "nr", "ebd", "vgl",
     // Measures and time.
     "hr", "hrs", "min", "mins", "secs", "yr", "yrs", "wk", "wks", "mo", "mos", "lb", "lbs", "oz",
     "ozs", "cwt", "yd", "yds", "km", "kms", "cu", "doz", "max", "est", "prox", "ult", "dist",

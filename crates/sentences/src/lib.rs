@@ -36,7 +36,7 @@ pub struct SentenceOptions {
     /// Split between sentences inside quotation marks (`“We lost. We go on.”` is two
     /// sentences). When false, a quotation closed within its paragraph is never split.
     pub split_inside_quotes: bool,
-    /// Extra abbreviations, without the final stop and case-insensitive (`["Comr", "Ges"]`):
+    /// Extra abbreviations, without the final stop and case-insensitive (`["Sobr", "Izd"]`):
     /// a stop after them ends a sentence only before a typical sentence opener (`The`, `He`).
     pub abbreviations: Vec<String>,
     /// Extra abbreviations that never end a sentence before a capitalised word or a number

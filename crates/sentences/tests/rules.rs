@@ -334,26 +334,31 @@ fn option_line_breaks() {
 
 #[test]
 fn option_extra_abbreviations() {
-    let text = "The Ges. Werke appeared. Comrd. Smith spoke.";
+    let text = "The Sobr. Sochinenii appeared. Comrd. Smith spoke.";
     check(
         text,
-        &["The Ges.", "Werke appeared.", "Comrd.", "Smith spoke."],
+        &[
+            "The Sobr.",
+            "Sochinenii appeared.",
+            "Comrd.",
+            "Smith spoke.",
+        ],
     );
     let opts = SentenceOptions {
-        abbreviations: vec!["Ges".into(), "comrd.".into()],
+        abbreviations: vec!["Sobr".into(), "comrd.".into()],
         ..Default::default()
     };
     assert_eq!(
         sents_with(text, &opts),
-        ["The Ges. Werke appeared.", "Comrd. Smith spoke."]
+        ["The Sobr. Sochinenii appeared.", "Comrd. Smith spoke."]
     );
     let prefix = SentenceOptions {
-        prefix_abbreviations: vec!["Ges".into()],
+        prefix_abbreviations: vec!["Sobr".into()],
         ..Default::default()
     };
     assert_eq!(
-        sents_with("See Ges. The Works.", &prefix),
-        ["See Ges. The Works."]
+        sents_with("See Sobr. The Works.", &prefix),
+        ["See Sobr. The Works."]
     );
 }
 
@@ -833,5 +838,13 @@ fn prepositive_abbreviation_after_its_number_can_end() {
     check(
         "See e.g. The Times of that day.",
         &["See e.g. The Times of that day."],
+    );
+}
+
+#[test]
+fn german_reference_abbreviations() {
+    check(
+        "Marx-Engels, Ges. Werke, Bd. 3, S. 45.",
+        &["Marx-Engels, Ges. Werke, Bd. 3, S. 45."],
     );
 }
