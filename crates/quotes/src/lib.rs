@@ -327,8 +327,7 @@ fn turn_taking(
         }
     }
     for pi in 2..paras.len() {
-        let (Some((i, true)), Some((a, _)), Some((b, _))) = (turn[pi], turn[pi - 1], turn[pi - 2])
-        else {
+        let (Some((i, true)), Some((a, _))) = (turn[pi], turn[pi - 1]) else {
             continue;
         };
         if atts[i].speaker.is_some()
@@ -337,7 +336,14 @@ fn turn_taking(
         {
             continue;
         }
-        let (Some(sa), Some(sb)) = (atts[a].speaker.clone(), atts[b].speaker.clone()) else {
+        let Some(sa) = atts[a].speaker.clone() else {
+            continue;
+        };
+        let sb = match turn[pi - 2] {
+            Some((b, _)) => atts[b].speaker.clone(),
+            None => interlocutor(text, paras[pi - 2], &raw[a], &raw[i], &sa),
+        };
+        let Some(sb) = sb else {
             continue;
         };
         if sa.name != sb.name && atts[a].kind == QuoteKind::Direct {
@@ -347,6 +353,42 @@ fn turn_taking(
             at.confidence = 0.5;
         }
     }
+}
+
+/// `Ellen came down …` ¶ `“…,” he said.` ¶ `“…?”`: an exchange opened by one tagged turn
+/// after narrative; the reply goes to the last other person the narrative named. Only for
+/// short turns: in reports an untagged paragraph after a quotation mostly goes on with it.
+fn interlocutor(
+    text: &str,
+    narrative: text::Para,
+    first: &RawQuote,
+    reply: &RawQuote,
+    first_speaker: &attribute::Speaker,
+) -> Option<attribute::Speaker> {
+    const SHORT_TURN: usize = 200;
+    if first.end - first.start > SHORT_TURN || reply.end - reply.start > SHORT_TURN {
+        return None;
+    }
+    let toks = text::tokens(text, narrative.start, narrative.end);
+    let mut last = None;
+    let mut k = 0;
+    while k < toks.len() {
+        match names::name_starting_at(&toks, k) {
+            Some((end, m)) if m.kind == names::MentionKind::Person => {
+                // a sentence-initial common word is no name (`Upstairs`, `Then`)
+                let initial = k == 0 || toks[k - 1].is(".");
+                if !initial || end > k || !names::is_common_word(text, toks[k].text) {
+                    let name = names::canonical(text, &text[m.start..m.end], m.kind);
+                    if name != first_speaker.name && !first_speaker.name.contains(&name) {
+                        last = Some(attribute::Speaker { name, mention: m });
+                    }
+                }
+                k = end + 1;
+            }
+            _ => k += 1,
+        }
+    }
+    last
 }
 
 fn previous_sibling(raw: &[RawQuote], i: usize) -> Option<usize> {
@@ -389,6 +431,21 @@ mod tests {
         let mut bad = Options::new();
         bad.insert("blockquotes".into(), true.into());
         assert!((spec().build)(&bad).is_err());
+    }
+
+    #[test]
+    fn reply_after_one_tagged_turn_goes_to_the_person_the_narrative_named() {
+        let text = "Mrs. Lund found Hans in the yard.\n\n“The mill is shut,” he said.\n\n“Since when?”\n\n“Since Monday.”";
+        let q = find_quotes(text);
+        let speakers: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Hans"), Some("Mrs. Lund"), Some("Hans")],
+            "{q:?}"
+        );
+        // a long untagged paragraph after a report's quotation is not a reply
+        let long = "Mann spoke at Hull on Friday.\n\n“We will win,” said Tillett.\n\n“The dockers have waited for twenty years and will wait no longer; the masters know it, the magistrates know it, and the government knows it too, whatever the newspapers may choose to print about us this week.”";
+        assert_eq!(find_quotes(long)[1].speaker, None);
     }
 
     #[test]
