@@ -8,7 +8,10 @@ use std::path::Path;
 use galley_record::{Corpus, Document, StageError};
 use rayon::prelude::*;
 
-use crate::lexicon::{DeleteIndex, FxMap, Lexicon};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use crate::lexicon::{same, word_hash, DeleteIndex, FxMap, Lexicon, PreHashed};
 use std::sync::OnceLock;
 
 use crate::tokens::{case_of, tokenize, Case};
@@ -81,7 +84,10 @@ impl VariantIndex {
 /// form by index, so the word layers never hash a token's text again.
 #[derive(Debug, Default)]
 pub struct DocCounts<'a> {
-    forms: FxMap<&'a str, u32>,
+    /// [`word_hash`] of a form → its index (the next hash up on a collision).
+    forms: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
+    /// Per form: its text.
+    texts: Vec<&'a str>,
     /// Per form: how often it occurs.
     counts: Vec<u64>,
     /// Per form: its dictionary id (lower-case words as written, title-case words
@@ -97,8 +103,13 @@ pub struct DocCounts<'a> {
 
 /// The dictionary id of a word written in lower case, or in title case (lower-cased).
 pub(crate) fn word_id(lex: &Lexicon, w: &str) -> Option<u32> {
+    word_id_hashed(lex, w, || word_hash(w.as_bytes()))
+}
+
+/// [`word_id`], given a way to the hash of `w` (reused when the caller has it).
+fn word_id_hashed(lex: &Lexicon, w: &str, hash: impl FnOnce() -> u64) -> Option<u32> {
     match w.as_bytes().first() {
-        Some(b) if b.is_ascii_lowercase() => lex.id(w),
+        Some(b) if b.is_ascii_lowercase() => lex.id_hashed(hash(), w),
         Some(b) if b.is_ascii_uppercase() && case_of(w) == Case::Title => {
             let mut buf = [0u8; 32];
             match buf.get_mut(..w.len()) {
@@ -118,19 +129,31 @@ pub(crate) fn word_id(lex: &Lexicon, w: &str) -> Option<u32> {
 impl<'a> DocCounts<'a> {
     pub fn new(text: &'a str, tokens: &[crate::tokens::Token]) -> Self {
         let lex = Lexicon::embedded();
-        let mut forms: FxMap<&'a str, u32> = FxMap::default();
-        forms.reserve(tokens.len() / 3);
+        let mut forms: HashMap<u64, u32, BuildHasherDefault<PreHashed>> =
+            HashMap::with_capacity_and_hasher(tokens.len() / 3, Default::default());
+        let mut texts: Vec<&'a str> = Vec::new();
         let mut counts = Vec::new();
         let mut words = Vec::new();
         let mut token_words = Vec::with_capacity(tokens.len());
         let mut token_forms = Vec::with_capacity(tokens.len());
         for t in tokens {
             let core = t.core(text);
-            let f = *forms.entry(core).or_insert_with(|| {
-                counts.push(0);
-                words.push(word_id(lex, core));
-                (counts.len() - 1) as u32
-            }) as usize;
+            let h0 = word_hash(core.as_bytes());
+            let mut h = h0;
+            let f = loop {
+                match forms.get(&h) {
+                    Some(&f) if same(texts[f as usize], core) => break f as usize,
+                    Some(_) => h = h.wrapping_add(1),
+                    None => {
+                        let f = texts.len();
+                        forms.insert(h, f as u32);
+                        texts.push(core);
+                        counts.push(0);
+                        words.push(word_id_hashed(lex, core, || h0));
+                        break f;
+                    }
+                }
+            };
             counts[f] += 1;
             token_forms.push(f as u32);
             // A possessive is its own form for the dictionary (rarely listed).
@@ -142,6 +165,7 @@ impl<'a> DocCounts<'a> {
         }
         DocCounts {
             forms,
+            texts,
             counts,
             words,
             token_forms,
@@ -151,7 +175,14 @@ impl<'a> DocCounts<'a> {
     }
 
     pub fn count(&self, form: &str) -> u64 {
-        self.forms.get(form).map_or(0, |&f| self.counts[f as usize])
+        let mut h = word_hash(form.as_bytes());
+        while let Some(&f) = self.forms.get(&h) {
+            if same(self.texts[f as usize], form) {
+                return self.counts[f as usize];
+            }
+            h = h.wrapping_add(1);
+        }
+        0
     }
 
     /// Dictionary id of token `i` (possessive included), as [`word_id`] gives it.
@@ -168,11 +199,7 @@ impl<'a> DocCounts<'a> {
     /// The index of this document's forms a variant may be corrected towards.
     pub fn variants(&self) -> &VariantIndex {
         self.variants.get_or_init(|| {
-            VariantIndex::build(
-                self.forms
-                    .iter()
-                    .map(|(k, &f)| (*k, self.counts[f as usize])),
-            )
+            VariantIndex::build(self.texts.iter().copied().zip(self.counts.iter().copied()))
         })
     }
 }

@@ -85,6 +85,19 @@ pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
+/// String equality without a `memcmp` call for the short strings words are.
+#[inline]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() > 16 {
+        return a == b;
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 /// For keys that are already good hashes ([`word_hash`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct PreHashed(u64);
@@ -277,8 +290,14 @@ impl Lexicon {
     /// Id of a lower-case word.
     #[inline]
     pub fn id(&self, lower: &str) -> Option<u32> {
-        let id = *self.ids.get(&word_hash(lower.as_bytes()))?;
-        (self.word(id) == lower).then_some(id)
+        self.id_hashed(word_hash(lower.as_bytes()), lower)
+    }
+
+    /// [`Lexicon::id`] when the caller already has `word_hash(lower)`.
+    #[inline]
+    pub(crate) fn id_hashed(&self, hash: u64, lower: &str) -> Option<u32> {
+        let id = *self.ids.get(&hash)?;
+        same(self.word(id), lower).then_some(id)
     }
 
     pub fn word(&self, id: u32) -> &str {

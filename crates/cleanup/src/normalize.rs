@@ -136,8 +136,11 @@ pub fn characters(text: &str) -> Vec<Replacement> {
     }
     let mut out = Vec::new();
     let mut skip_to = 0;
-    for (i, c) in text.char_indices() {
-        if i < skip_to || c.is_ascii() {
+    let bytes = text.as_bytes();
+    // Only non-ASCII characters matter: visit their first bytes, skip the rest.
+    let starts = (0..bytes.len()).filter(|&i| bytes[i] >= 0xC0);
+    for (i, c) in starts.filter_map(|i| Some((i, text[i..].chars().next()?))) {
+        if i < skip_to {
             continue;
         }
         let end = i + c.len_utf8();

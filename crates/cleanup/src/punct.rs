@@ -17,17 +17,36 @@ fn is_opening_quote(c: char) -> bool {
 /// Whether the whitespace-delimited chunk around `at` looks like a URL, an e-mail address, a
 /// path or markup, where punctuation is not prose punctuation.
 pub(crate) fn in_technical_chunk(text: &str, at: usize) -> bool {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| at + i);
-    let chunk = &text[start..end];
-    chunk.contains(['/', '@', '\\', '_', '=', '&', '<', '>', '{', '}', '|', '#'])
-        || chunk.contains("www.")
+    let bytes = text.as_bytes();
+    // ASCII whitespace as `char::is_whitespace` sees it (vertical tab included).
+    let space = |b: &u8| b.is_ascii_whitespace() || *b == 0x0B;
+    let start = bytes[..at].iter().rposition(space).map_or(0, |i| i + 1);
+    let end = bytes[at..]
+        .iter()
+        .position(space)
+        .map_or(bytes.len(), |i| at + i);
+    let (start, end) = if bytes[start..end].is_ascii() {
+        (start, end)
+    } else {
+        // Unicode whitespace (a no-break space) may split it further: the slow way.
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[at..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| at + i);
+        (start, end)
+    };
+    // The markers are ASCII: bytes suffice.
+    let chunk = &bytes[start..end];
+    chunk.iter().any(|b| {
+        matches!(
+            b,
+            b'/' | b'@' | b'\\' | b'_' | b'=' | b'&' | b'<' | b'>' | b'{' | b'}' | b'|' | b'#'
+        )
+    }) || chunk.windows(4).any(|w| w == b"www.")
 }
 
 fn two_lower_before(text: &str, at: usize) -> bool {

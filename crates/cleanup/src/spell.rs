@@ -85,8 +85,10 @@ pub fn correct(text: &str, tokens: &[Token], i: usize, ev: &Evidence<'_>) -> Opt
     if core.len() < 3 || !core.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    // Most tokens are plain dictionary words: settle them with one lookup.
-    if core.as_bytes()[0].is_ascii_lowercase() && ev.doc.core_word(i).is_some() {
+    // Most tokens are dictionary words, written in lower or title case: known words in
+    // those cases are never corrected here, so the document's one lookup per form settles
+    // them (only an all-caps form may be a variant of a corpus acronym).
+    if ev.doc.core_word(i).is_some() {
         return None;
     }
     let case = case_of(core);
