@@ -566,46 +566,39 @@ pub fn canonical(text: &str, surface: &str, kind: MentionKind) -> String {
         return best_after_initials(text, last, bare).unwrap_or_else(|| cleaned.to_owned());
     }
     let forms = chunks_with(text, last);
+    // each form's name words, split once: only multi-word forms can be fuller
+    let split: Vec<(&String, Vec<&str>)> = forms
+        .iter()
+        .map(|c| (c, parts(c)))
+        .filter(|(_, w)| w.len() >= 2)
+        .collect();
     let first = (p.len() >= 2).then(|| p[0]);
-    let compatible: Vec<&String> = match first {
-        Some(f) => forms
-            .iter()
-            .filter(|c| {
-                parts(c)
-                    .first()
-                    .is_some_and(|g| parts(c).len() >= 2 && same_first(f, g))
-            })
-            .collect(),
+    let compatible: Vec<&(&String, Vec<&str>)> = match first {
+        Some(f) => split.iter().filter(|(_, w)| same_first(f, w[0])).collect(),
         None => {
             // A bare surname: the most mentioned full-name bearer of it (ties: first seen).
-            let mut groups: Vec<(String, usize)> = Vec::new();
-            for c in forms
-                .iter()
-                .filter(|c| parts(c).len() >= 2 && !same_name(parts(c)[0], last))
-            {
-                let g = parts(c)[0].to_owned();
-                match groups.iter_mut().find(|(k, _)| same_first(k, &g)) {
+            let mut groups: Vec<(&str, usize)> = Vec::new();
+            for (_, w) in split.iter().filter(|(_, w)| !same_name(w[0], last)) {
+                match groups.iter_mut().find(|(k, _)| same_first(k, w[0])) {
                     Some((_, n)) => *n += 1,
-                    None => groups.push((g, 1)),
+                    None => groups.push((w[0], 1)),
                 }
             }
             let best = groups
                 .iter()
                 .enumerate()
                 .max_by_key(|(i, (_, n))| (*n, usize::MAX - i))
-                .map(|(_, (g, _))| g.clone());
+                .map(|(_, (g, _))| *g);
             match best {
-                Some(g) => forms
-                    .iter()
-                    .filter(|c| parts(c).len() >= 2 && same_first(&g, parts(c)[0]))
-                    .collect(),
+                Some(g) => split.iter().filter(|(_, w)| same_first(g, w[0])).collect(),
                 None => Vec::new(),
             }
         }
     };
     compatible
         .into_iter()
-        .filter(|c| parts(c).iter().skip(1).any(|l| same_name(l, last)))
+        .filter(|(_, w)| w.iter().skip(1).any(|l| same_name(l, last)))
+        .map(|(c, _)| *c)
         .max_by_key(|c| fullness(c))
         .cloned()
         .filter(|c| fullness(c) > fullness(cleaned))
