@@ -1375,6 +1375,14 @@ mod tests {
     }
 
     #[test]
+    fn tag_verbs_after_the_quotation() {
+        let r = run("“Not tonight, I think,” returned the doctor, buttoning his coat.");
+        assert_eq!(r[0].2.as_deref(), Some("the doctor"), "{r:?}");
+        let r = run("He returned “The Iron Heel” to the library.");
+        assert_ne!(r[0].1, QuoteKind::Direct, "{r:?}");
+    }
+
+    #[test]
     fn advocacy_verbs_do_not_frame() {
         let r = run("He argued for a “united front” of the parties.");
         assert_ne!(r[0].1, QuoteKind::Direct);

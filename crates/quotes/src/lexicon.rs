@@ -932,6 +932,58 @@ type Set = HashSet<&'static str, WordState>;
 type WordSet = LazyLock<Set>;
 
 /// Each list as a hash set: lookups run for every token near every quote.
+/// Dialogue tags that report speech only right after a quotation (`“…,” returned the
+/// doctor`, `“…,” she agreed`); elsewhere they are ordinary verbs (`he returned home`).
+const TAG_VERBS: &[&str] = &[
+    "agreed",
+    "nodded",
+    "smiled",
+    "grinned",
+    "shrugged",
+    "returned",
+    "rejoined",
+    "faltered",
+    "sobbed",
+    "bellowed",
+    "shrieked",
+    "moaned",
+    "snarled",
+    "snorted",
+    "drawled",
+    "giggled",
+    "teased",
+    "joked",
+    "ventured",
+    "mused",
+    "reflected",
+    "wondered",
+    "breathed",
+    "panted",
+    "blurted",
+    "stuttered",
+    "grumbled",
+    "assented",
+    "corrected",
+    "cautioned",
+    "advised",
+    "implored",
+    "entreated",
+    "prompted",
+    "pursued",
+    "resumed",
+    "echoed",
+    "scoffed",
+    "jeered",
+    "taunted",
+    "mocked",
+    "whimpered",
+    "croaked",
+    "barked",
+    "spluttered",
+    "volunteered",
+    "offered",
+];
+
 macro_rules! word_sets {
     ($($set:ident = $list:ident;)*) => {
         $(static $set: WordSet = LazyLock::new(|| $list.iter().copied().collect());)*
@@ -940,6 +992,7 @@ macro_rules! word_sets {
 
 word_sets! {
     SPEECH_VERB_SET = SPEECH_VERBS;
+    TAG_VERB_SET = TAG_VERBS;
     NON_FRAME_PREP_SET = NON_FRAME_PREPS;
     MESSAGE_NOUN_SET = MESSAGE_NOUNS;
     FRAME_NOUN_SET = FRAME_NOUNS;
@@ -973,10 +1026,10 @@ pub fn is_speech_verb(word: &str) -> bool {
     contains_lower(&SPEECH_VERB_SET, word)
 }
 
-/// A verb that tags speech only right after it (`“No,” she agreed`); before a quotation
-/// (`the committee agreed, signed “JK”`) it frames nothing.
+/// A verb that tags speech right after a quotation (`“No,” she agreed`); before one
+/// (`the committee agreed, signed “JK”`) only the speech verbs frame it.
 pub fn is_tag_verb(word: &str) -> bool {
-    is_speech_verb(word) || matches!(word, "agreed" | "nodded" | "smiled")
+    is_speech_verb(word) || contains_lower(&TAG_VERB_SET, word)
 }
 
 pub fn is_non_frame_prep(word: &str) -> bool {
