@@ -1,6 +1,6 @@
 //! Scores the stage on the hand-written fixture pages (`tests/fixtures`): stated fields right,
 //! invented fields, boilerplate-line precision/recall/F1, body lines lost. Run with
-//! `cargo run --release -p galley-metadata --example eval [-- --verbose --no-learn --holdout]`
+//! `cargo run --release -p galley-metadata --example metadata_eval [-- --verbose --no-learn --holdout]`
 //! (`--holdout`: the pages in `tests/fixtures/holdout`, written after the rules were fixed;
 //! `--dir D`: any directory with `expected.jsonl` and `pages/`, e.g. `tests/fixtures/holdout3`,
 //! a third batch of 22 pages whose expectations were committed before its first run — first

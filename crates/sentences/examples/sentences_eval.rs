@@ -3,7 +3,7 @@
 //! separately (exact-match rate of whole passages and sentence precision/recall).
 //! `--verbose` prints every miss.
 //!
-//! `cargo run --release -p galley-sentences --example eval [-- --verbose]`
+//! `cargo run --release -p galley-sentences --example sentences_eval [-- --verbose]`
 
 #[path = "../tests/common/fixtures.rs"]
 mod fixtures;
