@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::score::{score, Score};
+use common::score::{assert_perfect, score, Score};
 use galley_metadata::MetadataStage;
 
 fn run(dir: &str) -> Score {
@@ -43,38 +43,14 @@ fn run_with(dir: &str, learn: bool) -> Score {
     total
 }
 
-fn check(total: &Score) {
-    assert!(total.wrong.is_empty(), "wrong fields: {:#?}", total.wrong);
-    assert!(
-        total.invented.is_empty(),
-        "invented fields: {:#?}",
-        total.invented
-    );
-    assert!(
-        total.boilerplate_missed.is_empty(),
-        "missed boilerplate: {:#?}",
-        total.boilerplate_missed
-    );
-    assert!(
-        total.boilerplate_false.is_empty(),
-        "false boilerplate: {:#?}",
-        total.boilerplate_false
-    );
-    assert!(
-        total.body_lost.is_empty(),
-        "body lines lost: {:#?}",
-        total.body_lost
-    );
-}
-
 #[test]
 fn fixture_pages() {
-    check(&run(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")));
+    assert_perfect(&run(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")));
 }
 
 #[test]
 fn third_held_out_batch() {
-    check(&run(concat!(
+    assert_perfect(&run(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/holdout3"
     )));
@@ -82,7 +58,7 @@ fn third_held_out_batch() {
 
 #[test]
 fn fourth_held_out_batch() {
-    check(&run(concat!(
+    assert_perfect(&run(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/holdout4"
     )));
@@ -100,7 +76,7 @@ fn third_held_out_batch_without_repetition() {
 
 #[test]
 fn held_out_pages() {
-    check(&run(concat!(
+    assert_perfect(&run(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/holdout"
     )));

@@ -227,3 +227,28 @@ pub fn score(text: &str, found: &Extraction, expected: &Value) -> Score {
     s.body_lost = best.unwrap_or_else(|| vec![format!("{doc}: body bounds not found")]);
     s
 }
+
+/// Fails with the full list of every wrong, invented, missed or lost item.
+pub fn assert_perfect(total: &Score) {
+    assert!(total.wrong.is_empty(), "wrong fields: {:#?}", total.wrong);
+    assert!(
+        total.invented.is_empty(),
+        "invented fields: {:#?}",
+        total.invented
+    );
+    assert!(
+        total.boilerplate_missed.is_empty(),
+        "missed boilerplate: {:#?}",
+        total.boilerplate_missed
+    );
+    assert!(
+        total.boilerplate_false.is_empty(),
+        "false boilerplate: {:#?}",
+        total.boilerplate_false
+    );
+    assert!(
+        total.body_lost.is_empty(),
+        "body lines lost: {:#?}",
+        total.body_lost
+    );
+}
