@@ -68,7 +68,7 @@ fn fourth_held_out_batch() {
 /// small input where repetition cannot be learned.
 #[test]
 fn third_held_out_batch_without_repetition() {
-    check(&run_with(
+    assert_perfect(&run_with(
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/holdout3"),
         false,
     ));
