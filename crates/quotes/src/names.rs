@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::lexicon::{self, Pronoun, WordState};
 use crate::text::Tok;
@@ -513,6 +514,8 @@ fn fullness(name: &str) -> (usize, usize, usize) {
 pub struct Canon {
     persons: RefCell<HashMap<String, String, WordState>>,
     common: RefCell<HashMap<String, bool, WordState>>,
+    /// Forms found for each surname: `Trotsky`, `Leon Trotsky`, `Trotsky’s` share one scan.
+    forms: RefCell<HashMap<String, Rc<Vec<String>>, WordState>>,
 }
 
 impl Canon {
@@ -534,7 +537,17 @@ impl Canon {
         if let Some(hit) = self.persons.borrow().get(surface) {
             return hit.clone();
         }
-        let name = canonical(text, surface, kind);
+        let forms = |key: &str| {
+            if let Some(hit) = self.forms.borrow().get(key) {
+                return Rc::clone(hit);
+            }
+            let found = Rc::new(chunks_with(text, key));
+            self.forms
+                .borrow_mut()
+                .insert(key.to_owned(), Rc::clone(&found));
+            found
+        };
+        let name = canonical_with(text, surface, kind, &forms);
         self.persons
             .borrow_mut()
             .insert(surface.to_owned(), name.clone());
@@ -545,6 +558,16 @@ impl Canon {
 /// The canonical name of a person mention in this document: the fullest form of the same
 /// person the document uses. Organisations and phrases keep their surface form.
 pub fn canonical(text: &str, surface: &str, kind: MentionKind) -> String {
+    canonical_with(text, surface, kind, &|key| Rc::new(chunks_with(text, key)))
+}
+
+/// [`canonical`] with the surname scan supplied (memoised by [`Canon`]).
+fn canonical_with(
+    text: &str,
+    surface: &str,
+    kind: MentionKind,
+    forms_of: &dyn Fn(&str) -> Rc<Vec<String>>,
+) -> String {
     let cleaned = strip_possessive(surface.trim());
     if kind == MentionKind::Phrase {
         return lower_article(cleaned);
@@ -565,7 +588,7 @@ pub fn canonical(text: &str, surface: &str, kind: MentionKind) -> String {
         let bare = last.trim_end_matches('.');
         return best_after_initials(text, last, bare).unwrap_or_else(|| cleaned.to_owned());
     }
-    let forms = chunks_with(text, last);
+    let forms = forms_of(last);
     // each form's name words, split once: only multi-word forms can be fuller
     let split: Vec<(&String, Vec<&str>)> = forms
         .iter()
