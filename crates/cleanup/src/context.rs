@@ -2,7 +2,6 @@
 //! trails were` for trials). A bigram model decides, and only by a wide margin, because a
 //! wrong "fix" of a correct word costs far more than a missed one.
 
-use crate::channel::{cost, CHEAP, PLAIN};
 use crate::corpus::word_id;
 use crate::lexicon::Lexicon;
 use crate::spell::{is_shielded, Evidence};
@@ -187,36 +186,36 @@ pub fn real_words(
             continue;
         }
         let (left, right) = (lex.bigram(p, wid), lex.bigram(wid, n));
-        if (left > 0 && right > 0) || is_shielded(text, t) {
+        if left > 0 && right > 0 {
+            continue;
+        }
+        // Only candidates listed after `p` and before `n` can win, and usually there are
+        // none: find that out before any scoring (presence filter first, then the table).
+        let fits = |&(cid, _): &(u32, f32)| {
+            cid != wid
+                && lex.maybe_bigram(p, cid)
+                && lex.maybe_bigram(cid, n)
+                && lex.bigram(p, cid) > 0
+                && lex.bigram(cid, n) > 0
+        };
+        if !lex.slips(wid).iter().any(&fits) || is_shielded(text, t) {
             continue;
         }
         let base = ln_follow(lex, Some(p), wid) + ln_precede(lex, wid, Some(n));
         let w_once = ev.doc.count(w) <= 1;
         let mut best: Option<(f64, u32)> = None;
         let mut second = f64::NEG_INFINITY;
-        for &cid in lex.slips(wid) {
+        // Every slip is one cheap OCR slip away (cost <= CHEAP) by construction.
+        for &(cid, c) in lex.slips(wid).iter().filter(|s| fits(s)) {
             let cw = lex.word(cid);
-            // Cheapest test first: most candidates fail the bigram check.
-            if cid == wid || !lex.maybe_bigram(p, cid) || !lex.maybe_bigram(cid, n) {
-                continue;
-            }
-            if lex.bigram(p, cid) == 0 || lex.bigram(cid, n) == 0 {
-                continue;
-            }
             if cw.len() < 3 || lex.count(cid) > COMMON || related_forms(lex, w, cw) {
                 continue;
             }
-            let c = cost(w, cw, false);
-            if c > PLAIN {
-                continue;
-            }
-            // The candidate must fit both neighbours and be one cheap OCR slip away; when the
-            // word fits one side, the document must also write the candidate, or the
-            // candidate be far more common.
+            // The candidate must fit both neighbours; when the word fits one side, the
+            // document must also write the candidate, or the candidate be far more common.
             let in_doc = w_once && ev.doc.count(cw) > 0;
             let much_commoner = lex.count(cid) >= 20 * lex.count(wid);
-            let cheap = c <= CHEAP;
-            let licensed = cheap && ((left == 0 && right == 0) || in_doc || much_commoner);
+            let licensed = (left == 0 && right == 0) || in_doc || much_commoner;
             if !licensed {
                 continue;
             }
@@ -226,7 +225,7 @@ pub fn real_words(
             if in_doc {
                 gain += DOC_BONUS;
             }
-            if std::env::var_os("CLEANUP_DEBUG").is_some() {
+            if crate::debug() {
                 eprintln!("{w} -> {cw}: gain {gain:.2} (cost {c})");
             }
             match best {

@@ -226,6 +226,9 @@ fn le_u32(b: &[u8]) -> u32 {
     u32::from_le_bytes(w)
 }
 
+/// A word's cheap-slip neighbours with the cost of each slip.
+type Slips = Box<[(u32, f32)]>;
+
 /// English word frequencies, bigram counts and a delete index over the words.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -243,7 +246,7 @@ pub struct Lexicon {
     index: OnceLock<DeleteIndex>,
     /// Per word, its cheap-slip neighbours, computed on first use: running text repeats its
     /// words, so the real-word layer searches each vocabulary word once, not per token.
-    slips: Vec<OnceLock<Box<[u32]>>>,
+    slips: Vec<OnceLock<Slips>>,
 }
 
 impl Lexicon {
@@ -344,8 +347,8 @@ impl Lexicon {
     }
 
     /// Dictionary words one cheap slip (glyph confusion, transposition, doubled letter) from
-    /// word `id`, memoised per word.
-    pub fn slips(&self, id: u32) -> &[u32] {
+    /// word `id`, with the slip's cost, memoised per word.
+    pub fn slips(&self, id: u32) -> &[(u32, f32)] {
         let Some(cell) = self.slips.get(id as usize) else {
             return &[];
         };
@@ -356,12 +359,14 @@ impl Lexicon {
             for r in crate::channel::multi_rewrites(word) {
                 self.index().exact(&r, &mut ids);
             }
-            ids.retain(|&c| {
-                c != id && crate::channel::cost(word, self.word(c), false) <= crate::channel::CHEAP
-            });
             ids.sort_unstable();
             ids.dedup();
-            ids.into_boxed_slice()
+            // With the channel cost of each, so callers never recompute it.
+            ids.into_iter()
+                .filter(|&c| c != id)
+                .map(|c| (c, crate::channel::cost(word, self.word(c), false)))
+                .filter(|&(_, cost)| cost <= crate::channel::CHEAP)
+                .collect()
         })
     }
 

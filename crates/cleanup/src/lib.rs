@@ -29,6 +29,13 @@ pub use lexicon::Lexicon;
 
 const NAME: &str = "cleanup";
 
+/// Whether `CLEANUP_DEBUG` asks for the candidates each decision weighed (read once: the
+/// environment is locked and scanned on every read).
+fn debug() -> bool {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG.get_or_init(|| std::env::var_os("CLEANUP_DEBUG").is_some())
+}
+
 /// The layers, in the order they run.
 pub const LAYERS: &[&str] = &["normalize", "punctuation", "spelling", "context"];
 

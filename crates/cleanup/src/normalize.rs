@@ -14,7 +14,7 @@ const KIND: &str = "normalize";
 /// NFC per whitespace-separated chunk: whitespace never composes with a neighbour, so this
 /// equals NFC of the whole text while recording small, readable edits.
 pub fn nfc(text: &str) -> Vec<Replacement> {
-    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if surely_nfc(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -42,6 +42,19 @@ pub fn nfc(text: &str) -> Vec<Replacement> {
         flush(s, text.len(), &mut out);
     }
     out
+}
+
+/// Whether every character is one that is NFC by itself and never combines (ASCII, Latin-1
+/// and Latin Extended letters, typographic punctuation): checked on the non-ASCII
+/// characters only, which is much cheaper than the full quick check over every character.
+fn surely_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(|&i| bytes[i] >= 0xC0).all(|i| {
+        text[i..].chars().next().is_some_and(|c| {
+            // U+2000 and U+2001 are singletons (they decompose to U+2002/U+2003).
+            c < '\u{0300}' || ('\u{2002}'..='\u{206F}').contains(&c)
+        })
+    })
 }
 
 fn ligature(c: char) -> Option<&'static str> {
@@ -232,6 +245,9 @@ mod tests {
             "Cardenas Cárdenas x"
         );
         assert!(nfc("Cárdenas").is_empty());
+        // Typographic punctuation does not hide a combining mark.
+        assert_eq!(run("“Ca\u{301}rdenas” — ’", nfc), "“Cárdenas” — ’");
+        assert!(nfc("“Trotsky’s” — Ñ").is_empty());
     }
 
     #[test]

@@ -165,7 +165,7 @@ fn variant(lower: &str, case: Case, n_w: u64, ev: &Evidence<'_>) -> Option<Corre
 /// The best-scoring candidate if it beats the runner-up clearly.
 fn pick(mut scored: Vec<(f64, String, f32)>, kind: &'static str) -> Option<Correction> {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    if std::env::var_os("CLEANUP_DEBUG").is_some() {
+    if crate::debug() {
         eprintln!("{kind}: {:?}", &scored[..scored.len().min(4)]);
     }
     let (best, form, _) = scored.first()?.clone();

@@ -25,26 +25,36 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        // Fast path: ASCII non-letters.
-        if b < 0x80 && !b.is_ascii_alphabetic() {
-            i += 1;
-            continue;
+        // Fast path: runs of ASCII non-letters.
+        match bytes[i..]
+            .iter()
+            .position(|&b| b >= 0x80 || b.is_ascii_alphabetic())
+        {
+            Some(k) => i += k,
+            None => break,
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if !c.is_alphabetic() {
-            i += c.len_utf8();
-            continue;
+        if bytes[i] >= 0x80 {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if !c.is_alphabetic() {
+                i += c.len_utf8();
+                continue;
+            }
         }
         let start = i;
         let mut end = i;
         loop {
-            // ASCII letters byte by byte; anything else decoded.
-            if end < bytes.len() && bytes[end].is_ascii_alphabetic() {
-                end += 1;
-                continue;
+            // ASCII letters byte by byte; a plain ASCII non-letter ends the word at once;
+            // anything else (apostrophes, non-ASCII) is decoded.
+            end += bytes[end..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(bytes.len() - end);
+            match bytes.get(end) {
+                None => break,
+                Some(&b) if b < 0x80 && b != b'\'' => break,
+                _ => {}
             }
             let Some(c) = text[end..].chars().next() else {
                 break;
@@ -60,17 +70,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
         }
-        let word = &text[start..end];
-        // Most words do not end in `s`: test one byte before any suffix comparison.
-        let core_end = if matches!(word.as_bytes().last(), Some(b's' | b'S')) {
-            ["’s", "'s", "’S", "'S"]
-                .iter()
-                .find_map(|s| word.strip_suffix(s))
-                .filter(|c| !c.is_empty())
-                .map_or(end, |c| start + c.len())
-        } else {
-            end
+        // The possessive `’s`/`'s` is split off (a bare `’s` stays a word).
+        let core_len = match &bytes[start..end] {
+            [rest @ .., b'\'', b's' | b'S'] | [rest @ .., 0xE2, 0x80, 0x99, b's' | b'S'] => {
+                rest.len()
+            }
+            _ => 0,
         };
+        let core_end = if core_len > 0 { start + core_len } else { end };
         out.push(Token {
             start,
             end,
@@ -146,6 +153,13 @@ mod tests {
                 ("Cárdenas", "Cárdenas")
             ]
         );
+    }
+
+    #[test]
+    fn possessives_in_both_apostrophes_and_cases() {
+        let text = "MARX'S Engels's Lenin’S it’s";
+        let cores: Vec<&str> = tokenize(text).iter().map(|t| t.core(text)).collect();
+        assert_eq!(cores, ["MARX", "Engels", "Lenin", "it"]);
     }
 
     #[test]
