@@ -1133,9 +1133,7 @@ impl Ctx<'_> {
         let gap = &self.text[a.outer_end()..b.open];
         let toks = text::tokens(gap, 0, gap.len());
         let words = toks.iter().filter(|t| t.word).count();
-        let cue = toks
-            .iter()
-            .any(|t| t.word && lexicon::is_speech_verb(t.text));
+        let cue = toks.iter().any(|t| t.word && lexicon::is_tag_verb(t.text));
         if words == 0 || words > 10 || !cue || gap.contains(['(', ';']) {
             return Split::No;
         }

@@ -228,6 +228,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
     }
 
     turn_taking(text, &paras, &raw, &mut atts);
+    same_paragraph(text, &raw, &mut atts);
 
     let mut pending: Vec<Pending> = Vec::new();
     for ((q, at), gid) in raw.iter().zip(atts).zip(gids) {
@@ -355,6 +356,34 @@ fn turn_taking(
     }
 }
 
+/// `“Nonsense.” She pushed the cup away. “Your father …”`: an untagged quotation after a
+/// narrative beat (no speech verb) goes on with the speaker of the paragraph's previous one.
+fn same_paragraph(text: &str, raw: &[RawQuote], atts: &mut [attribute::Attribution]) {
+    for i in 1..raw.len() {
+        if atts[i].speaker.is_some() || atts[i].kind != QuoteKind::Direct || !raw[i].marks {
+            continue;
+        }
+        let Some(j) = previous_sibling(raw, i) else {
+            continue;
+        };
+        if raw[i].parent.is_some() || atts[j].kind != QuoteKind::Direct {
+            continue;
+        }
+        let Some(speaker) = atts[j].speaker.clone() else {
+            continue;
+        };
+        let gap = &text[raw[j].outer_end()..raw[i].open];
+        let toks = text::tokens(gap, 0, gap.len());
+        if toks.iter().any(|t| t.word && lexicon::is_tag_verb(t.text)) {
+            continue;
+        }
+        let at = &mut atts[i];
+        at.speaker = Some(speaker);
+        at.sieve = Some("same-paragraph");
+        at.confidence = 0.45;
+    }
+}
+
 /// `Ellen came down …` ¶ `“…,” he said.` ¶ `“…?”`: an exchange opened by one tagged turn
 /// after narrative; the reply goes to the last other person the narrative named. Only for
 /// short turns: in reports an untagged paragraph after a quotation mostly goes on with it.
@@ -431,6 +460,15 @@ mod tests {
         let mut bad = Options::new();
         bad.insert("blockquotes".into(), true.into());
         assert!((spec().build)(&bad).is_err());
+    }
+
+    #[test]
+    fn untagged_quotation_after_a_beat_keeps_the_paragraph_speaker() {
+        // the first turn's speaker is only known after turn-taking
+        let text = "“Where were you?” asked Anna.\n\n“At the station,” said Boris.\n\n“All night.” She frowned. “You might have written.”";
+        let q = find_quotes(text);
+        assert_eq!(q[2].speaker.as_deref(), Some("Anna"), "{q:?}");
+        assert_eq!(q[3].speaker.as_deref(), Some("Anna"), "{q:?}");
     }
 
     #[test]
