@@ -45,6 +45,14 @@ fn passthrough(extra: &[&str], input: &str) -> Vec<u8> {
         .clone()
 }
 
+/// A temporary `p.toml` holding `text` (the directory lives as long as the returned guard).
+fn config_file(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("p.toml");
+    std::fs::write(&config, text).unwrap();
+    (dir, config)
+}
+
 fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -226,13 +234,9 @@ fn external_python_plugin_example_works() {
 
 /// Runs `input` through an external stage `command` and returns (records, stderr).
 fn through_external(command: &str, extra: &str, input: &str) -> (Vec<Value>, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("p.toml");
-    std::fs::write(
-        &config,
-        format!("batch_size = 10\n[[stage]]\nname = \"plugin\"\ncommand = {command}\n{extra}"),
-    )
-    .unwrap();
+    let (_dir, config) = config_file(&format!(
+        "batch_size = 10\n[[stage]]\nname = \"plugin\"\ncommand = {command}\n{extra}"
+    ));
     let out = galley()
         .args(["run", "--input", "-", "--output", "-", "--config"])
         .arg(&config)
@@ -293,13 +297,7 @@ fn line_dropping_external_stage_is_caught() {
 
 #[test]
 fn missing_external_program_fails_before_reading() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("p.toml");
-    std::fs::write(
-        &config,
-        "[[stage]]\ncommand = [\"no-such-program-galley\"]\n",
-    )
-    .unwrap();
+    let (_dir, config) = config_file("[[stage]]\ncommand = [\"no-such-program-galley\"]\n");
     let assert = galley()
         .args(["run", "--input", "-", "--output", "-", "--config"])
         .arg(&config)
@@ -311,13 +309,8 @@ fn missing_external_program_fails_before_reading() {
 
 #[test]
 fn validate_names_the_line_of_a_mistake() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("p.toml");
-    std::fs::write(
-        &config,
-        "output = \"x.jsonl\"\n\n[[stage]]\ncommand = [\"cat\"]\nproceses = 2\n",
-    )
-    .unwrap();
+    let (_dir, config) =
+        config_file("output = \"x.jsonl\"\n\n[[stage]]\ncommand = [\"cat\"]\nproceses = 2\n");
     let assert = galley().arg("validate").arg(&config).assert().failure();
     let err = stderr_of(assert.get_output());
     assert!(
