@@ -228,7 +228,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
     }
 
     turn_taking(text, &paras, &raw, &mut atts);
-    same_paragraph(text, &raw, &mut atts);
+    same_paragraph(text, &raw, &gids, &mut atts);
 
     let mut pending: Vec<Pending> = Vec::new();
     for ((q, at), gid) in raw.iter().zip(atts).zip(gids) {
@@ -357,8 +357,15 @@ fn turn_taking(
 }
 
 /// `“Nonsense.” She pushed the cup away. “Your father …”`: an untagged quotation after a
-/// narrative beat (no speech verb) goes on with the speaker of the paragraph's previous one.
-fn same_paragraph(text: &str, raw: &[RawQuote], atts: &mut [attribute::Attribution]) {
+/// narrative beat (no speech verb) goes on with the speaker of the paragraph's previous one;
+/// so does the second part of a split quotation whose first part was settled after the split
+/// was joined (by turn-taking).
+fn same_paragraph(
+    text: &str,
+    raw: &[RawQuote],
+    gids: &[usize],
+    atts: &mut [attribute::Attribution],
+) {
     for i in 1..raw.len() {
         if atts[i].speaker.is_some() || atts[i].kind != QuoteKind::Direct || !raw[i].marks {
             continue;
@@ -374,12 +381,17 @@ fn same_paragraph(text: &str, raw: &[RawQuote], atts: &mut [attribute::Attributi
         };
         let gap = &text[raw[j].outer_end()..raw[i].open];
         let toks = text::tokens(gap, 0, gap.len());
-        if toks.iter().any(|t| t.word && lexicon::is_tag_verb(t.text)) {
+        let split = gids[i] == gids[j];
+        if !split && toks.iter().any(|t| t.word && lexicon::is_tag_verb(t.text)) {
             continue;
         }
         let at = &mut atts[i];
         at.speaker = Some(speaker);
-        at.sieve = Some("same-paragraph");
+        at.sieve = Some(if split {
+            "continuation"
+        } else {
+            "same-paragraph"
+        });
         at.confidence = 0.45;
     }
 }
@@ -469,6 +481,11 @@ mod tests {
         let q = find_quotes(text);
         assert_eq!(q[2].speaker.as_deref(), Some("Anna"), "{q:?}");
         assert_eq!(q[3].speaker.as_deref(), Some("Anna"), "{q:?}");
+        // a split quotation whose first part gets its speaker from turn-taking
+        let text = "“Where were you?” asked the boy.\n\n“At the station,” said the girl.\n\n“All night,” he sighed. “All night long.”";
+        let q = find_quotes(text);
+        assert_eq!(q[2].speaker.as_deref(), Some("the boy"), "{q:?}");
+        assert_eq!(q[3].speaker.as_deref(), Some("the boy"), "{q:?}");
     }
 
     #[test]
