@@ -205,7 +205,7 @@ impl PipelineConfig {
                 let name = name
                     .as_str()
                     .ok_or_else(|| at("use", "`use` must be a stage name in quotes".into()))?;
-                let spec = registry.get(name).ok_or_else(|| {
+                registry.get(name).ok_or_else(|| {
                     at("use", format!("unknown stage `{name}`; available: {}", registry.names().join(", ")))
                 })?;
                 let mut options = table.clone();

@@ -19,17 +19,10 @@ fn main() -> Result<()> {
         ),
         _ => anyhow::bail!("usage: gen_corpus OUT.jsonl MEGABYTES [SEED]"),
     };
-    let seed = args
-        .get(2)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x9E37_79B9_7F4A_7C15u64);
-    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
     let mut paragraphs = Vec::new();
     let mut headers = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(corpus)?.collect::<std::io::Result<_>>()?;
-    entries.sort_by_key(|e| e.path());
-    for entry in entries {
-        let text = std::fs::read_to_string(entry.path())?;
+    for (_, text) in sample_corpus() {
         let parts: Vec<&str> = text
             .split("\n\n")
             .map(str::trim)
