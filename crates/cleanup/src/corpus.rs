@@ -190,6 +190,16 @@ impl<'a> DocCounts<'a> {
         self.token_words.get(i).copied().flatten()
     }
 
+    /// Number of distinct forms.
+    pub fn form_count(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// The form of token `i` (an index below [`DocCounts::form_count`]; 0 out of range).
+    pub fn form(&self, i: usize) -> usize {
+        self.token_forms.get(i).map_or(0, |&f| f as usize)
+    }
+
     /// Dictionary id of token `i`'s core (possessive split off).
     pub fn core_word(&self, i: usize) -> Option<u32> {
         let f = *self.token_forms.get(i)? as usize;

@@ -44,12 +44,30 @@ pub fn nfc(text: &str) -> Vec<Replacement> {
     out
 }
 
+/// Offsets of the first bytes of non-ASCII characters, skipping ASCII eight bytes at a time.
+fn non_ascii_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    bytes
+        .chunks(8)
+        .enumerate()
+        .filter(|(_, c)| {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            u64::from_le_bytes(w) & HIGH != 0
+        })
+        .flat_map(|(k, c)| {
+            c.iter()
+                .enumerate()
+                .filter(|(_, &b)| b >= 0xC0)
+                .map(move |(j, _)| k * 8 + j)
+        })
+}
+
 /// Whether every character is one that is NFC by itself and never combines (ASCII, Latin-1
 /// and Latin Extended letters, typographic punctuation): checked on the non-ASCII
 /// characters only, which is much cheaper than the full quick check over every character.
 fn surely_nfc(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    (0..bytes.len()).filter(|&i| bytes[i] >= 0xC0).all(|i| {
+    non_ascii_starts(text.as_bytes()).all(|i| {
         text[i..].chars().next().is_some_and(|c| {
             // U+2000 and U+2001 are singletons (they decompose to U+2002/U+2003).
             c < '\u{0300}' || ('\u{2002}'..='\u{206F}').contains(&c)
@@ -149,9 +167,8 @@ pub fn characters(text: &str) -> Vec<Replacement> {
     }
     let mut out = Vec::new();
     let mut skip_to = 0;
-    let bytes = text.as_bytes();
     // Only non-ASCII characters matter: visit their first bytes, skip the rest.
-    let starts = (0..bytes.len()).filter(|&i| bytes[i] >= 0xC0);
+    let starts = non_ascii_starts(text.as_bytes());
     for (i, c) in starts.filter_map(|i| Some((i, text[i..].chars().next()?))) {
         if i < skip_to {
             continue;

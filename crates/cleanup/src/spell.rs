@@ -78,8 +78,46 @@ pub fn at_sentence_start(text: &str, t: &Token) -> bool {
     true
 }
 
-/// The correction for one token, if any.
+/// What cleanup learns about one form of a document, whatever its position.
+#[derive(Debug, Clone)]
+struct FormFacts {
+    known: bool,
+    n_w: u64,
+    variant: Option<Correction>,
+}
+
+/// Per-form facts of one document, filled on first need.
+#[derive(Debug, Default)]
+pub struct FormMemo {
+    facts: Vec<Option<FormFacts>>,
+}
+
+impl FormMemo {
+    fn slot(&mut self, doc: &DocCounts<'_>, i: usize) -> &mut Option<FormFacts> {
+        if self.facts.is_empty() {
+            self.facts = (0..doc.form_count()).map(|_| None).collect();
+        }
+        let f = doc.form(i);
+        if f >= self.facts.len() {
+            self.facts.resize(f + 1, None);
+        }
+        &mut self.facts[f]
+    }
+}
+
+/// The correction for one token, if any (tests look at tokens one by one).
+#[cfg(test)]
 pub fn correct(text: &str, tokens: &[Token], i: usize, ev: &Evidence<'_>) -> Option<Correction> {
+    correct_memo(text, tokens, i, ev, &mut FormMemo::default())
+}
+
+fn correct_memo(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    ev: &Evidence<'_>,
+    memo: &mut FormMemo,
+) -> Option<Correction> {
     let t = &tokens[i];
     let core = t.core(text);
     if core.len() < 3 || !core.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -96,15 +134,31 @@ pub fn correct(text: &str, tokens: &[Token], i: usize, ev: &Evidence<'_>) -> Opt
         return None;
     }
     let lower = core.to_ascii_lowercase();
-    let known = ev.lex.knows(&lower);
-    let n_w = ev.count(core);
-    // A one-off acronym that is a word elsewhere (CPU) may still be a variant of the
-    // corpus's acronym (GPU); other known words are never variants.
-    if !known || (case == Case::Upper && n_w <= 1) {
-        if let Some(c) = variant(&lower, case, n_w, ev) {
-            return Some(c);
+    // What depends on the form alone is worked out once per form: names recur.
+    let slot = memo.slot(ev.doc, i);
+    let facts = match slot {
+        Some(f) => &*f,
+        None => {
+            let known = ev.lex.knows(&lower);
+            let n_w = ev.count(core);
+            // A one-off acronym that is a word elsewhere (CPU) may still be a variant of
+            // the corpus's acronym (GPU); other known words are never variants.
+            let variant = if !known || (case == Case::Upper && n_w <= 1) {
+                variant(&lower, case, n_w, ev)
+            } else {
+                None
+            };
+            &*slot.insert(FormFacts {
+                known,
+                n_w,
+                variant,
+            })
         }
+    };
+    if facts.variant.is_some() {
+        return facts.variant.clone();
     }
+    let (known, n_w) = (facts.known, facts.n_w);
     if known || n_w >= 3 {
         return None;
     }
@@ -241,8 +295,9 @@ pub fn spelling(
     min_confidence: f64,
 ) -> Vec<Replacement> {
     let mut out = Vec::new();
+    let mut memo = FormMemo::default();
     for (i, t) in tokens.iter().enumerate() {
-        if let Some(c) = correct(text, tokens, i, ev) {
+        if let Some(c) = correct_memo(text, tokens, i, ev, &mut memo) {
             if c.confidence >= min_confidence {
                 out.push(Replacement::new(
                     t.start,
