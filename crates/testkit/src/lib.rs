@@ -37,9 +37,9 @@ impl Rng {
         self.unit() < p
     }
 
-    /// One element of a non-empty slice.
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    /// One element of a non-empty slice (of `&str`, numbers, …).
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 }
 

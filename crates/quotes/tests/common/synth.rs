@@ -3,27 +3,7 @@
 //! nested quotes, multi-paragraph quotations and unclosed marks. Shared by the benchmark and
 //! the span-detection part of `examples/eval.rs`.
 
-/// A tiny deterministic PRNG (xorshift64*), so data is identical on every run.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+use galley_testkit::Rng;
 
 /// Generated text and its expected spans (character offsets of the content inside marks).
 #[derive(Debug, Clone, Default)]

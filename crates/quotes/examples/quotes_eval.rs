@@ -1,7 +1,7 @@
 //! Accuracy on text the rules were not written against: (1) span detection on seeded
 //! synthetic archive text with known spans (every mark family, nesting, multi-paragraph and
 //! unclosed quotations, apostrophes); (2) kind and speaker on the hand-annotated texts in
-//! `tests/fixtures/eval.txt`. Run: `cargo run --release -p galley-quotes --example eval`.
+//! `tests/fixtures/eval.txt`. Run: `cargo run --release -p galley-quotes --example quotes_eval`.
 
 use galley_quotes::find_quotes;
 use galley_record::{Quote, QuoteKind};
