@@ -373,14 +373,19 @@ impl Lexicon {
     /// Whether a lower-case word is English as the lexicon knows it, accepting British and
     /// American spellings of each other (`bureaucratisation`, `labour`, `kilometres`).
     pub fn knows(&self, lower: &str) -> bool {
-        self.id(lower).is_some()
-            || spelling_variants(lower).any(|v| self.id(&v).is_some())
-            || self.derived(lower)
+        self.listed(lower) || self.derived(lower)
+    }
+
+    /// Listed, in this spelling or the other one.
+    pub fn listed(&self, lower: &str) -> bool {
+        self.id(lower).is_some() || spelling_variants(lower).any(|v| self.id(&v).is_some())
     }
 
     /// A productive prefix or suffix on a known stem (`comradely`, `anti-`less `antifascist`,
-    /// `Stalinism`): valid words no list enumerates, so never "corrected".
-    fn derived(&self, lower: &str) -> bool {
+    /// `Stalinism`): valid words no list enumerates. Only a guess (`freeddom` is `freed` +
+    /// `dom`, `cansists` is `cans` + `ists`), so the spelling layer still corrects one that
+    /// is a single cheap slip from a listed word.
+    pub fn derived(&self, lower: &str) -> bool {
         const SUFFIXES: &[&str] = &[
             "ly", "ness", "ism", "isms", "ist", "ists", "less", "ship", "dom",
         ];

@@ -3,7 +3,7 @@
 //! noisy-channel score by a clear margin; capitalised words only move towards a form the
 //! corpus or the document itself attests, or towards a common word by an OCR-like slip.
 
-use crate::channel::{cost, multi_rewrites, CONFUSION, PLAIN};
+use crate::channel::{cost, multi_rewrites, CHEAP, CONFUSION, PLAIN};
 use crate::corpus::{CorpusLexicon, DocCounts};
 use crate::lexicon::Lexicon;
 use crate::tokens::{case_of, with_case, Case, Token};
@@ -82,6 +82,8 @@ pub fn at_sentence_start(text: &str, t: &Token) -> bool {
 #[derive(Debug, Clone)]
 struct FormFacts {
     known: bool,
+    /// Known only as a derivation of a listed stem.
+    derived: bool,
     n_w: u64,
     variant: Option<Correction>,
 }
@@ -139,7 +141,9 @@ fn correct_memo(
     let facts = match slot {
         Some(f) => &*f,
         None => {
-            let known = ev.lex.knows(&lower);
+            let listed = ev.lex.listed(&lower);
+            let derived = !listed && ev.lex.derived(&lower);
+            let known = listed || derived;
             let n_w = ev.count(core);
             // A one-off acronym that is a word elsewhere (CPU) may still be a variant of
             // the corpus's acronym (GPU); other known words are never variants.
@@ -150,6 +154,7 @@ fn correct_memo(
             };
             &*slot.insert(FormFacts {
                 known,
+                derived,
                 n_w,
                 variant,
             })
@@ -158,8 +163,8 @@ fn correct_memo(
     if facts.variant.is_some() {
         return facts.variant.clone();
     }
-    let (known, n_w) = (facts.known, facts.n_w);
-    if known || n_w >= 3 {
+    let (known, derived, n_w) = (facts.known, facts.derived, facts.n_w);
+    if (known && !derived) || n_w >= 3 {
         return None;
     }
     let start = at_sentence_start(text, t);
@@ -168,9 +173,21 @@ fn correct_memo(
         dictionary(lower, case, strict, max_cost, min_count, ctx, ev)
     };
     match case {
+        // A guessed derivation yields only to a common word one cheap slip away.
+        _ if derived => match case {
+            Case::Lower | Case::Title if n_w <= 1 => {
+                dictionary(&lower, case, case == Case::Title, CHEAP, 1e6)
+            }
+            _ => None,
+        },
         Case::Lower if lower.len() >= 4 || n_w <= 1 => dictionary(&lower, case, false, 1.5, 0.0),
         Case::Title if start => dictionary(&lower, case, false, 1.0, 1e6),
         Case::Title if lower.len() >= 7 && n_w <= 1 => dictionary(&lower, case, true, PLAIN, 1e6),
+        // Mid-sentence capitals are names more often than not: only a cheap slip from a
+        // common word (`Dcath`, `Maarx`) is corrected, by the strict name rules.
+        Case::Title if !start && lower.len() >= 4 && n_w <= 1 => {
+            dictionary(&lower, case, true, CHEAP, 1e6)
+        }
         _ => None,
     }
 }
@@ -357,6 +374,30 @@ mod tests {
             pairs(&[("rnodern", "modern")])
         );
         assert_eq!(run("the victime of", None), pairs(&[("victime", "victim")]));
+    }
+
+    #[test]
+    fn guessed_derivations_yield_to_a_cheap_slip() {
+        // `freed`+`dom`, `cans`+`ists` look derived; one glyph slip from a common word wins.
+        assert_eq!(
+            run("the realm of freeddom where it cansists of", None),
+            pairs(&[("freeddom", "freedom"), ("cansists", "consists")])
+        );
+        // Real derivations have no such neighbour.
+        assert_eq!(run("a comradely antifascist leaderless", None), pairs(&[]));
+    }
+
+    #[test]
+    fn mid_sentence_capitals_need_a_cheap_slip_from_a_common_word() {
+        assert_eq!(
+            run("since the Dcath of the man", None),
+            pairs(&[("Dcath", "Death")])
+        );
+        // A one-off name a plain edit from a word stays (Sedoff, Budenz).
+        assert_eq!(
+            run("wrote to Sedoff and Budenz and Kirov", None),
+            pairs(&[])
+        );
     }
 
     #[test]
