@@ -191,12 +191,20 @@ pub fn real_words(
         }
         // Only candidates listed after `p` and before `n` can win, and usually there are
         // none: find that out before any scoring (presence filter first, then the table).
+        // A written word attested on neither side may yield to a candidate attested on one
+        // (the bigram list is short: `for good or` lacks `good or`); otherwise the candidate
+        // must be attested on both.
+        let one_side = left == 0 && right == 0;
         let fits = |&(cid, _): &(u32, f32)| {
-            cid != wid
-                && lex.maybe_bigram(p, cid)
-                && lex.maybe_bigram(cid, n)
-                && lex.bigram(p, cid) > 0
-                && lex.bigram(cid, n) > 0
+            if cid == wid {
+                return false;
+            }
+            let l = lex.maybe_bigram(p, cid) && lex.bigram(p, cid) > 0;
+            if !l && !one_side {
+                return false;
+            }
+            let r = lex.maybe_bigram(cid, n) && lex.bigram(cid, n) > 0;
+            (l && r) || (one_side && (l || r))
         };
         if !lex.slips(wid).iter().any(&fits) || is_shielded(text, t) {
             continue;
@@ -211,11 +219,12 @@ pub fn real_words(
             if cw.len() < 3 || lex.count(cid) > COMMON || related_forms(lex, w, cw) {
                 continue;
             }
-            // The candidate must fit both neighbours; when the word fits one side, the
-            // document must also write the candidate, or the candidate be far more common.
+            // When the word fits one side, or the candidate only one, the document must
+            // also write the candidate, or the candidate be far more common.
+            let both = lex.bigram(p, cid) > 0 && lex.bigram(cid, n) > 0;
             let in_doc = w_once && ev.doc.count(cw) > 0;
             let much_commoner = lex.count(cid) >= 20 * lex.count(wid);
-            let licensed = (left == 0 && right == 0) || in_doc || much_commoner;
+            let licensed = (one_side && both) || in_doc || much_commoner;
             if !licensed {
                 continue;
             }
@@ -283,6 +292,15 @@ mod tests {
             fixes("The Moscow trials began. The defendants at the trails were shot."),
             ["trails->trials"]
         );
+    }
+
+    #[test]
+    fn a_candidate_attested_on_one_side_needs_to_be_far_commoner() {
+        // `bouse` fits neither neighbour; `house` is listed after `old` only, and is far
+        // commoner: enough. (`zebra` stands for any neighbour the bigram list lacks.)
+        assert_eq!(fixes("we sat in the old bouse zebra"), ["bouse->house"]);
+        // `deported`/`departed` are alike in frequency: one side is not enough.
+        assert!(fixes("on that day he was deported from France").is_empty());
     }
 
     #[test]
