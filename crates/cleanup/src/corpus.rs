@@ -106,10 +106,19 @@ pub(crate) fn word_id(lex: &Lexicon, w: &str) -> Option<u32> {
     word_id_hashed(lex, w, || word_hash(w.as_bytes()))
 }
 
+/// A dictionary lookup, through the per-thread cache for the embedded lexicon.
+fn find(lex: &Lexicon, hash: u64, lower: &str) -> Option<u32> {
+    if std::ptr::eq(lex, Lexicon::embedded()) {
+        lex.id_cached(hash, lower)
+    } else {
+        lex.id_hashed(hash, lower)
+    }
+}
+
 /// [`word_id`], given a way to the hash of `w` (reused when the caller has it).
 fn word_id_hashed(lex: &Lexicon, w: &str, hash: impl FnOnce() -> u64) -> Option<u32> {
     match w.as_bytes().first() {
-        Some(b) if b.is_ascii_lowercase() => lex.id_hashed(hash(), w),
+        Some(b) if b.is_ascii_lowercase() => find(lex, hash(), w),
         Some(b) if b.is_ascii_uppercase() && case_of(w) == Case::Title => {
             let mut buf = [0u8; 32];
             match buf.get_mut(..w.len()) {
@@ -117,7 +126,9 @@ fn word_id_hashed(lex: &Lexicon, w: &str, hash: impl FnOnce() -> u64) -> Option<
                 Some(dst) if w.is_ascii() => {
                     dst.copy_from_slice(w.as_bytes());
                     dst.make_ascii_lowercase();
-                    std::str::from_utf8(dst).ok().and_then(|l| lex.id(l))
+                    std::str::from_utf8(dst)
+                        .ok()
+                        .and_then(|l| find(lex, word_hash(l.as_bytes()), l))
                 }
                 _ => lex.id(&w.to_lowercase()),
             }

@@ -226,6 +226,14 @@ fn le_u32(b: &[u8]) -> u32 {
     u32::from_le_bytes(w)
 }
 
+const HOT_SLOTS: usize = 1 << 13;
+
+thread_local! {
+    /// (word hash, id or `u32::MAX` for "not listed") by the hash's low bits.
+    static HOT: std::cell::RefCell<Box<[(u64, u32)]>> =
+        std::cell::RefCell::new(vec![(0, 0); HOT_SLOTS].into_boxed_slice());
+}
+
 /// A word's cheap-slip neighbours with the cost of each slip.
 type Slips = Box<[(u32, f32)]>;
 
@@ -301,6 +309,30 @@ impl Lexicon {
     pub(crate) fn id_hashed(&self, hash: u64, lower: &str) -> Option<u32> {
         let id = *self.ids.get(&hash)?;
         same(self.word(id), lower).then_some(id)
+    }
+
+    /// [`Lexicon::id_hashed`] through a small per-thread cache: documents repeat the same
+    /// few thousand words, and the cache stays in L2 where the full table (megabytes)
+    /// misses on every lookup. Only for the embedded lexicon (the cache does not say
+    /// which lexicon filled it).
+    #[inline]
+    pub(crate) fn id_cached(&self, hash: u64, lower: &str) -> Option<u32> {
+        const NONE: u32 = u32::MAX;
+        let slot = (hash as usize) & (HOT_SLOTS - 1);
+        let hit = HOT.with(|hot| {
+            let (h, id) = hot.borrow()[slot];
+            (h == hash && h != 0).then_some(id)
+        });
+        match hit {
+            Some(NONE) => None,
+            // A stored id is confirmed like any lookup (64-bit hash collisions aside).
+            Some(id) => same(self.word(id), lower).then_some(id),
+            None => {
+                let id = self.id_hashed(hash, lower);
+                HOT.with(|hot| hot.borrow_mut()[slot] = (hash, id.unwrap_or(NONE)));
+                id
+            }
+        }
     }
 
     pub fn word(&self, id: u32) -> &str {
