@@ -155,7 +155,7 @@ fn build(options: &Options) -> Result<Box<dyn Stage>, StageError> {
 pub fn spec() -> StageSpec {
     StageSpec {
         name: NAME,
-        summary: "bibliographic fields (title, authors, source, dates, credits, site) and boilerplate/header/body/footer zones",
+        summary: "Bibliographic fields (title, authors, source, dates, credits, site) and boilerplate/header/body/footer zones",
         options: OPTIONS,
         build,
     }

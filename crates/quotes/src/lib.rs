@@ -62,19 +62,19 @@ const OPTIONS: &[OptionDoc] = &[
         name: "block_quotes",
         kind: "bool",
         default: "true",
-        help: "also find block quotations without marks (letters, dash-signed paragraphs, lists of demands)",
+        help: "Also find block quotations without marks (letters, dash-signed paragraphs, lists of demands).",
     },
     OptionDoc {
         name: "skip_boilerplate",
         kind: "bool",
         default: "true",
-        help: "skip quotations that open inside a `boilerplate` zone (when `zones` is present)",
+        help: "Skip quotations that open inside a `boilerplate` zone (when `zones` is present).",
     },
     OptionDoc {
         name: "min_speaker_confidence",
         kind: "float",
         default: "0.0",
-        help: "leave `speaker` null when the attribution is less certain than this",
+        help: "Leave `speaker` null when the attribution is less certain than this.",
     },
 ];
 
@@ -82,7 +82,7 @@ const OPTIONS: &[OptionDoc] = &[
 pub fn spec() -> StageSpec {
     StageSpec {
         name: "quotes",
-        summary: "quotation spans, kind (direct/scare/title/other), speaker, cue; split and multi-paragraph quotes",
+        summary: "Quotation spans, kind (direct/scare/title/other), speaker, cue; split and multi-paragraph quotes",
         options: OPTIONS,
         build: |options: &Options| {
             let options: QuotesOptions = parse_options("quotes", options)?;
