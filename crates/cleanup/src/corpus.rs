@@ -47,20 +47,20 @@ pub struct VariantIndex {
 impl VariantIndex {
     fn build<'a>(counts: impl Iterator<Item = (&'a str, u64)>) -> Self {
         let lex = Lexicon::embedded();
-        let mut lower: FxMap<String, u64> = FxMap::default();
-        for (k, v) in counts {
-            // Lower-case dictionary words are the dictionary's business; names, capitalised
-            // forms and unlisted words are what the corpus can vouch for.
-            let eligible = v >= TARGET_MIN
-                && k.len() >= 3
-                && k.bytes().all(|b| b.is_ascii_alphabetic())
-                && !(k.bytes().all(|b| b.is_ascii_lowercase()) && lex.id(k).is_some());
-            if eligible {
-                *lower.entry(k.to_ascii_lowercase()).or_insert(0) += v;
-            }
-        }
-        let mut keys: Vec<String> = lower.into_keys().collect();
+        let mut keys: Vec<String> = counts
+            .filter(|&(k, v)| {
+                // Lower-case dictionary words are the dictionary's business; names,
+                // capitalised forms and unlisted words are what the corpus can vouch for.
+                v >= TARGET_MIN
+                    && k.len() >= 3
+                    && k.bytes().all(|b| b.is_ascii_alphabetic())
+                    && !(k.bytes().all(|b| b.is_ascii_lowercase())
+                        && find(lex, word_hash(k.as_bytes()), k).is_some())
+            })
+            .map(|(k, _)| k.to_ascii_lowercase())
+            .collect();
         keys.sort_unstable();
+        keys.dedup();
         let index =
             DeleteIndex::build(keys.iter().enumerate().map(|(i, k)| (i as u32, k.as_str())));
         VariantIndex { keys, index }
