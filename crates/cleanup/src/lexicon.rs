@@ -488,6 +488,15 @@ const SPELLING_PAIRS: &[(&str, &str)] = &[
     ("ysing", "yzing"),
 ];
 
+/// Whether `stem` ends in a vowel that follows a consonant (`trave`, not `fai`).
+fn after_single_vowel(stem: &str) -> bool {
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    match stem.as_bytes() {
+        [.., a, b] => vowel(*b) && !vowel(*a),
+        _ => false,
+    }
+}
+
 /// The other-spelling forms of `lower` (suffix swaps above).
 fn spelling_variants(lower: &str) -> impl Iterator<Item = String> + '_ {
     SPELLING_PAIRS.iter().flat_map(move |&(a, b)| {
@@ -495,6 +504,9 @@ fn spelling_variants(lower: &str) -> impl Iterator<Item = String> + '_ {
             lower
                 .strip_suffix(from)
                 .filter(|stem| stem.len() >= 2)
+                // British doubles the `l` after one vowel (`travelled`); `failled` or
+                // `expellled` is a slip, not a spelling.
+                .filter(|stem| !from.starts_with("ll") || after_single_vowel(stem))
                 .map(|stem| format!("{stem}{to}"))
         })
     })
@@ -524,6 +536,9 @@ mod tests {
             assert!(lex.knows(w), "{w}");
         }
         assert!(!lex.knows("figurh"));
+        // The British double `l` follows one vowel only.
+        assert!(lex.knows("signalled") && lex.knows("modelling"));
+        assert!(!lex.knows("failled") && !lex.knows("expellled"));
         assert!(lex.knows("comradely") && lex.knows("antifascist"));
         let (the, trials) = (lex.id("the").unwrap(), lex.id("trials").unwrap());
         assert!(lex.bigram(the, trials) > 0);
