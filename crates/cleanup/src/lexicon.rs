@@ -1,6 +1,6 @@
 //! The embedded English lexicon (word and bigram counts, SCOWL spellings) and the
 //! symmetric-delete index that finds dictionary words within a couple of edits of a token.
-//! Built once per process from gzip data compiled into the binary.
+//! Built once per process from tables `build.rs` derives from the vendored lists.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
