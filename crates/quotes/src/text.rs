@@ -97,25 +97,84 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
     paras
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Lt", "Gen", "Col", "Capt", "Sgt", "Rev", "Jr", "Sr",
-    "No", "Nos", "Vol", "Vols", "vol", "p", "pp", "cf", "vs", "Mme", "Mlle", "ed", "eds", "Ibid",
-    "ibid", "op", "cit", "fig", "Fig", "approx", "ca", "c", "i.e", "e.g", "Co", "Inc", "Ltd",
-];
+/// Abbreviations whose period does not end a sentence. A `match` compiles to a length
+/// switch, so the check costs a comparison or two instead of a scan of the whole list (it
+/// runs for every period the sentence finder meets).
+fn is_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Prof"
+            | "Lt"
+            | "Gen"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Rev"
+            | "Jr"
+            | "Sr"
+            | "No"
+            | "Nos"
+            | "Vol"
+            | "Vols"
+            | "vol"
+            | "p"
+            | "pp"
+            | "cf"
+            | "vs"
+            | "Mme"
+            | "Mlle"
+            | "ed"
+            | "eds"
+            | "Ibid"
+            | "ibid"
+            | "op"
+            | "cit"
+            | "fig"
+            | "Fig"
+            | "approx"
+            | "ca"
+            | "c"
+            | "i.e"
+            | "e.g"
+            | "Co"
+            | "Inc"
+            | "Ltd"
+    )
+}
+
+/// Byte offset where the run of alphanumerics and periods ending at `end` starts.
+fn word_with_dots_start(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = end;
+    while at > 0 {
+        let b = bytes[at - 1];
+        if b.is_ascii() {
+            // ASCII fast path: `char::is_alphanumeric` agrees with the byte test here.
+            if b.is_ascii_alphanumeric() || b == b'.' {
+                at -= 1;
+                continue;
+            }
+            break;
+        }
+        match text[..at].chars().next_back() {
+            Some(c) if c.is_alphanumeric() => at -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    at
+}
 
 /// Whether the `.` at byte `dot` ends a sentence (not an initial or an abbreviation).
 fn period_ends_sentence(text: &str, dot: usize) -> bool {
-    let before = &text[..dot];
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &before[word_start..];
+    let word = &text[word_with_dots_start(text, dot)..dot];
     let last = word.rsplit('.').next().unwrap_or(word);
     let mut chars = last.chars();
     let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    !(single_upper || ABBREVIATIONS.contains(&last) || ABBREVIATIONS.contains(&word))
+    !(single_upper || is_abbreviation(last) || is_abbreviation(word))
 }
 
 /// Whether a sentence boundary sits right after the terminator ending at byte `after`
