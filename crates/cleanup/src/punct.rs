@@ -111,6 +111,10 @@ pub fn punctuation(text: &str) -> Vec<Replacement> {
                     push(Replacement::new(p, p + run, ".", KIND, 0.9), &mut out);
                     continue;
                 }
+                if b == b',' && run == 1 && misread_full_stop(text, p) {
+                    push(Replacement::new(p, p + 1, ".", KIND, 0.8), &mut out);
+                    continue;
+                }
                 if run > 1 {
                     push(Replacement::new(p + 1, p + run, "", KIND, 0.9), &mut out);
                 }
@@ -128,6 +132,70 @@ pub fn punctuation(text: &str) -> Vec<Replacement> {
         }
     }
     out
+}
+
+/// Words that open a sentence but never a name or a quoted remark's usual first word
+/// (determiners, possessives, prepositions, linking adverbs; no pronouns, which open
+/// reported speech: `he said, We must`).
+const SENTENCE_OPENERS: &[&str] = &[
+    "about",
+    "after",
+    "although",
+    "among",
+    "before",
+    "besides",
+    "during",
+    "from",
+    "furthermore",
+    "hence",
+    "her",
+    "his",
+    "however",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "our",
+    "since",
+    "subsequently",
+    "their",
+    "these",
+    "those",
+    "thus",
+    "until",
+    "whereas",
+    "while",
+    "within",
+    "without",
+];
+
+/// `Moscow, About his fate`: a comma before a capitalised sentence opener followed by a
+/// lower-case word is a misread full stop (a title-case heading capitalises the next word
+/// too, and a line break may start a verse line, so both stay).
+fn misread_full_stop(text: &str, p: usize) -> bool {
+    let prev = text[..p].chars().next_back();
+    let rest = &text[p + 1..];
+    let Some(word_and_more) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let len = word_and_more
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let (word, after) = word_and_more.split_at(len);
+    let capitalised = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+    // Title case leaves `the` small but not the noun after it: two words must be small.
+    let line = after.split('\n').next().unwrap_or("");
+    let small_words_follow = after.starts_with(' ')
+        && line
+            .split_whitespace()
+            .take(2)
+            .all(|w| w.starts_with(char::is_lowercase));
+    capitalised
+        && prev.is_some_and(char::is_alphabetic)
+        && small_words_follow
+        && SENTENCE_OPENERS.contains(&word.to_ascii_lowercase().as_str())
+        && !in_technical_chunk(text, p)
 }
 
 /// `L,D.`: lone capitals separated by commas or full stops and ending in a full stop are
@@ -203,6 +271,21 @@ mod tests {
             "A.L.D. and A.L.D. but A,B,C are"
         );
         assert_eq!(fix("yes,, no;; maybe"), "yes, no; maybe");
+        assert_eq!(
+            fix("he left for Moscow, About his fate we know"),
+            "he left for Moscow. About his fate we know"
+        );
+        // Reported speech, a heading's title case, a name and a lower-case opener stay.
+        for s in [
+            "Lenin said, We must go",
+            "Essays, About Town",
+            "Essays, About the War",
+            "in Paris, Thus Spake",
+            "of Moscow, Stalin had",
+            "and, about his fate",
+        ] {
+            assert_eq!(fix(s), s);
+        }
         for s in ["1,000,000", "12:42", "x &amp;y", "a , b", "Ref ,A"] {
             let once = fix(s);
             assert_eq!(fix(&once), once, "{s}");
