@@ -221,21 +221,48 @@ pub fn sentence_start(text: &str, lo: usize, pos: usize) -> usize {
     if lo >= pos {
         return lo.min(pos);
     }
-    let region = &text[lo..pos];
-    for (i, c) in region.char_indices().rev() {
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let abs = lo + i;
-            if c == '.' && !period_ends_sentence(text, abs) {
-                continue;
-            }
-            if let Some(next) = boundary_follows(text, abs + c.len_utf8()) {
-                if next <= pos {
-                    return next;
-                }
+    let bytes = &text.as_bytes()[lo..pos];
+    let mut end = bytes.len();
+    let mut ellipsis = memchr::memrchr(0xA6, bytes);
+    loop {
+        let stop = memchr::memrchr3(b'.', b'!', b'?', &bytes[..end]);
+        // the nearer of the next ASCII terminator and the next `…` (last byte 0xA6)
+        let i = match (stop, ellipsis) {
+            (Some(s), Some(e)) => s.max(e),
+            (s, e) => match s.or(e) {
+                Some(i) => i,
+                None => return lo,
+            },
+        };
+        end = i;
+        if Some(i) == ellipsis {
+            ellipsis = memchr::memrchr(0xA6, &bytes[..i]);
+        }
+        let Some((abs, len)) = terminator_at(bytes, lo, i) else {
+            continue;
+        };
+        if len == 1 && bytes[i] == b'.' && !period_ends_sentence(text, abs) {
+            continue;
+        }
+        if let Some(next) = boundary_follows(text, abs + len) {
+            if next <= pos {
+                return next;
             }
         }
     }
-    lo
+}
+
+/// The sentence terminator (`.`, `!`, `?` or `…`) whose LAST byte is `bytes[i]`, as its
+/// absolute byte offset (`base` is where `bytes` starts) and length. The sentence finders
+/// jump between candidate bytes with memchr instead of walking chars: they run several
+/// times per quotation. The region starts on a char boundary, so a `…` ending in it lies
+/// wholly inside it.
+fn terminator_at(bytes: &[u8], base: usize, i: usize) -> Option<(usize, usize)> {
+    match bytes[i] {
+        b'.' | b'!' | b'?' => Some((base + i, 1)),
+        0xA6 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => Some((base + i - 2, 3)),
+        _ => None,
+    }
 }
 
 /// Byte offset where the sentence containing `pos` ends (after its terminator), not after `hi`.
@@ -244,19 +271,32 @@ pub fn sentence_end(text: &str, pos: usize, hi: usize) -> usize {
     if pos >= hi {
         return hi.max(pos);
     }
-    let region = &text[pos..hi];
-    for (i, c) in region.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let abs = pos + i;
-            if c == '.' && !period_ends_sentence(text, abs) {
-                continue;
-            }
-            if boundary_follows(text, abs + c.len_utf8()).is_some() {
-                return abs + c.len_utf8();
-            }
+    let bytes = &text.as_bytes()[pos..hi];
+    let mut from = 0;
+    let mut ellipsis = memchr::memchr(0xA6, bytes);
+    loop {
+        let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|k| from + k);
+        let i = match (stop, ellipsis) {
+            (Some(s), Some(e)) => s.min(e),
+            (s, e) => match s.or(e) {
+                Some(i) => i,
+                None => return hi,
+            },
+        };
+        from = i + 1;
+        if Some(i) == ellipsis {
+            ellipsis = memchr::memchr(0xA6, &bytes[from..]).map(|k| from + k);
+        }
+        let Some((abs, len)) = terminator_at(bytes, pos, i) else {
+            continue;
+        };
+        if len == 1 && bytes[i] == b'.' && !period_ends_sentence(text, abs) {
+            continue;
+        }
+        if boundary_follows(text, abs + len).is_some() {
+            return abs + len;
         }
     }
-    hi
 }
 
 /// A word or punctuation token with its byte range in the text.
