@@ -57,18 +57,29 @@ fn scan(text: &str) -> Vec<(usize, usize)> {
         };
         hits.push((i, pattern));
     }
-    let before = hits.len();
-    for i in memchr::memchr_iter(0xC2, b) {
-        match b.get(i + 1) {
-            Some(0xAB) => hits.push((i, 6)),
-            Some(0xBB) => hits.push((i, 7)),
-            _ => {}
-        }
+    let guillemets: Vec<(usize, usize)> = memchr::memchr_iter(0xC2, b)
+        .filter_map(|i| match b.get(i + 1) {
+            Some(0xAB) => Some((i, 6)),
+            Some(0xBB) => Some((i, 7)),
+            _ => None,
+        })
+        .collect();
+    if guillemets.is_empty() {
+        return hits;
     }
-    if hits.len() > before {
-        hits.sort_unstable();
+    // Both lists are in text order: merge them instead of sorting the whole list.
+    let mut merged = Vec::with_capacity(hits.len() + guillemets.len());
+    let (mut x, mut y) = (hits.into_iter().peekable(), guillemets.into_iter().peekable());
+    loop {
+        let next = match (x.peek(), y.peek()) {
+            (Some(a), Some(g)) if a.0 < g.0 => x.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => y.next(),
+            (Some(_), None) => x.next(),
+            (None, None) => break,
+        };
+        merged.extend(next);
     }
-    hits
+    merged
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
