@@ -4,7 +4,10 @@
 //! `sieve`: `cue-after`, `cue-before`, `frame`, `message-source`, `subject-of-cue`,
 //! `pronoun`, `previous-paragraph`, `sentence-subject`, `previous-sentence`, `continuation`.
 
+use std::sync::LazyLock;
+
 use galley_record::QuoteKind;
+use memchr::memmem::Finder;
 
 use crate::lexicon::{self, Pronoun};
 use crate::marks::RawQuote;
@@ -73,6 +76,24 @@ struct Hit {
     sieve: &'static str,
     confidence: f64,
 }
+
+/// Substrings that make a frame (`in the words of`, `according to`, `as X put it`)
+/// possible: `words of`, `ccording to`, then `As `/`as ` which need one of the verbs after
+/// them. Searchers are built once, as the check runs for every quotation.
+static FRAME_FINDERS: LazyLock<[Finder<'static>; 9]> = LazyLock::new(|| {
+    [
+        "words of",
+        "ccording to",
+        "As ",
+        "as ",
+        " put",
+        " said",
+        " says",
+        " wrote",
+        " writes",
+    ]
+    .map(Finder::new)
+});
 
 /// Shape of the quoted words.
 struct Shape {
@@ -999,14 +1020,12 @@ impl Ctx<'_> {
         }
         // Frames need particular words; most sentences have none of them.
         let b = before_text;
-        let may_frame = b.contains("words of")
-            || b.contains("ccording to")
+        let has = |k: usize| FRAME_FINDERS[k].find(b.as_bytes()).is_some();
+        let may_frame = has(0)
+            || has(1)
             || b.starts_with("For ")
             || b.starts_with("for ")
-            || ((b.contains("As ") || b.contains("as "))
-                && [" put", " said", " says", " wrote", " writes"]
-                    .iter()
-                    .any(|v| b.contains(v)));
+            || ((has(2) || has(3)) && (4..FRAME_FINDERS.len()).any(has));
         let frame_hit = if may_frame {
             frame(&self.before_toks(&a, i))
         } else {

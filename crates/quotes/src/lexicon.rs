@@ -1289,8 +1289,14 @@ pub fn is_common_verb(word: &str) -> bool {
             | "live"
             | "lies"
             | "need"
-    ) || word.contains("n’t")
-        || word.contains("n't")
+    ) || has_negation(word)
+}
+
+/// `don’t`, `isn't`: a negated auxiliary. A byte scan, as words are a few bytes long and
+/// a substring search would cost more to set up than to run.
+fn has_negation(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.windows(3).any(|w| w == b"n't") || b.windows(5).any(|w| w == "n’t".as_bytes())
 }
 
 /// Past-tense verbs that commonly follow a subject (`The chairman rose`): a noun phrase read
