@@ -928,7 +928,48 @@ impl Hasher for WordHasher {
 /// Hash state for the crate's small string-keyed maps and sets.
 pub type WordState = BuildHasherDefault<WordHasher>;
 
-type Set = HashSet<&'static str, WordState>;
+/// A word list as a hash set, with a prefilter: for each ASCII first byte, a bit per word
+/// length (lengths of 63 and more share the top bit). Most tokens looked up are not in the
+/// list, and the prefilter turns them away without hashing.
+#[derive(Debug)]
+struct Set {
+    words: HashSet<&'static str, WordState>,
+    shapes: [u64; 128],
+}
+
+impl Set {
+    fn new(list: &[&'static str]) -> Self {
+        let mut shapes = [0u64; 128];
+        for w in list {
+            match w.as_bytes().first() {
+                Some(&b) if b.is_ascii() => shapes[usize::from(b)] |= length_bit(w.len()),
+                // non-ASCII first byte: no prefilter for that byte (it never rejects)
+                _ => {}
+            }
+        }
+        Set {
+            words: list.iter().copied().collect(),
+            shapes,
+        }
+    }
+
+    /// Whether `word` may be in the set (`first` is its first byte, possibly lowercased).
+    fn may_hold(&self, first: u8, len: usize) -> bool {
+        !first.is_ascii() || self.shapes[usize::from(first)] & length_bit(len) != 0
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) if !self.may_hold(b, word.len()) => false,
+            _ => self.words.contains(word),
+        }
+    }
+}
+
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
 type WordSet = LazyLock<Set>;
 
 /// Each list as a hash set: lookups run for every token near every quote.
@@ -986,7 +1027,7 @@ const TAG_VERBS: &[&str] = &[
 
 macro_rules! word_sets {
     ($($set:ident = $list:ident;)*) => {
-        $(static $set: WordSet = LazyLock::new(|| $list.iter().copied().collect());)*
+        $(static $set: WordSet = LazyLock::new(|| Set::new($list));)*
     };
 }
 
@@ -1015,6 +1056,10 @@ fn contains_lower(set: &Set, word: &str) -> bool {
     }
     let mut buf = [0u8; 32];
     if word.is_ascii() && word.len() <= buf.len() {
+        let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        if !set.may_hold(first, word.len()) {
+            return false;
+        }
         buf[..word.len()].copy_from_slice(word.as_bytes());
         buf[..word.len()].make_ascii_lowercase();
         return std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| set.contains(w));
