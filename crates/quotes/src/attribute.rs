@@ -108,13 +108,13 @@ struct Shape {
 
 fn shape(content: &str) -> Shape {
     // The opening words tell the shape; a long speech need not be scanned to its end, and
-    // whitespace-split words (punctuation trimmed) are enough here.
+    // whitespace-split words (punctuation trimmed) are enough here. One pass with no list
+    // of words: this runs for every quotation.
     let head = &content[..text::floor_boundary(content, 400)];
-    let words: Vec<&str> = head
+    let words = head
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
+        .filter(|w| !w.is_empty());
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let first_upper = content
         .chars()
@@ -139,25 +139,33 @@ fn shape(content: &str) -> Shape {
                 | "la"
         )
     };
-    let capitalised_phrase = words.len() >= 2
-        && words.first().is_some_and(|w| capitalised(w))
-        && words
-            .iter()
-            .all(|w| capitalised(w) || small(w) || w.chars().all(|c| c.is_ascii_digit()));
-    let acronym = !words.is_empty()
-        && words.len() <= 3
-        && words.iter().all(|w| {
-            let letters = w.chars().filter(|c| c.is_alphabetic());
-            letters.clone().all(char::is_uppercase) && letters.count() <= 6
-        });
+    let acronym_word = |w: &str| {
+        let letters = w.chars().filter(|c| c.is_alphabetic());
+        letters.clone().all(char::is_uppercase) && letters.count() <= 6
+    };
+    let (mut count, mut first_capitalised) = (0, false);
+    let (mut phrase_words, mut acronym_words) = (true, true);
+    let (mut personal, mut verb) = (false, false);
+    for w in words {
+        if count == 0 {
+            first_capitalised = capitalised(w);
+        }
+        count += 1;
+        phrase_words = phrase_words
+            && (capitalised(w) || small(w) || w.chars().all(|c| c.is_ascii_digit()));
+        // only a span of at most three words can be an acronym
+        acronym_words = acronym_words && count <= 3 && acronym_word(w);
+        personal = personal || lexicon::is_personal_word(w);
+        verb = verb || lexicon::is_common_verb(w);
+    }
     Shape {
-        words: words.len(),
+        words: count,
         first_upper,
         terminal,
-        personal: words.iter().any(|w| lexicon::is_personal_word(w)),
-        verb: words.iter().any(|w| lexicon::is_common_verb(w)),
-        capitalised_phrase,
-        acronym,
+        personal,
+        verb,
+        capitalised_phrase: count >= 2 && first_capitalised && phrase_words,
+        acronym: count > 0 && acronym_words,
     }
 }
 
