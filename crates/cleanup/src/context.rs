@@ -18,6 +18,11 @@ const COST_WEIGHT: f64 = 2.0;
 const COMMON: u64 = 300_000_000;
 /// Extra nats when the candidate is written elsewhere in the document and the word is not.
 const DOC_BONUS: f64 = 1.5;
+/// A candidate that is no cheap OCR slip of the written word must be listed on both sides
+/// this many times above the list's floor, so the written word's missing bigrams are
+/// at least that much rarer (the list is short: `was deported` is missing, so weaker
+/// evidence than this turns correct words into commoner neighbours).
+const WIDE_EVIDENCE: f64 = 100.0;
 
 /// ln P(x | p): listed bigrams by their count, missing ones at most the floor.
 pub(crate) fn ln_follow(lex: &Lexicon, p: Option<u32>, x: u32) -> f64 {
@@ -53,9 +58,23 @@ pub(crate) fn ln_precede(lex: &Lexicon, x: u32, n: Option<u32>) -> f64 {
     }
 }
 
+/// Dictionary words one plain edit (or a few cheap ones) from `w`, with the edit's cost.
+fn one_edit_neighbours(lex: &Lexicon, w: &str, wid: u32) -> Vec<(u32, f32)> {
+    let mut ids = Vec::new();
+    lex.index().candidates(w, &mut ids);
+    ids.into_iter()
+        .filter(|&c| c != wid)
+        .map(|c| (c, crate::channel::cost(w, lex.word(c), false)))
+        .filter(|&(_, cost)| cost <= crate::channel::PLAIN)
+        .collect()
+}
+
 /// Inflections and spellings of one word (`figure`/`figures`, `defense`/`defence`): the
 /// bigram model cannot tell which one grammar wants, so it never swaps them.
-fn related_forms(lex: &Lexicon, a: &str, b: &str) -> bool {
+///
+/// `strict_tails`: words sharing all but their last two letters count as forms only when
+/// both endings are inflections (`studied`/`studies`, but not `cope`/`copy`).
+fn related_forms(lex: &Lexicon, a: &str, b: &str, strict_tails: bool) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let common = short
         .bytes()
@@ -71,13 +90,17 @@ fn related_forms(lex: &Lexicon, a: &str, b: &str) -> bool {
             return false;
         }
     }
-    let inflection = long.strip_prefix(short).is_some_and(|ending| {
-        [
-            "s", "es", "d", "ed", "ing", "er", "ers", "ly", "n", "en", "ness",
-        ]
-        .contains(&ending)
-    });
-    inflection || (common + 2 >= long.len() && common >= 3) || lex.same_word(a, b)
+    const ENDINGS: &[&str] = &[
+        "s", "es", "d", "ed", "ing", "er", "ers", "ly", "n", "en", "ness", "ies", "ied",
+    ];
+    let inflection = long
+        .strip_prefix(short)
+        .is_some_and(|ending| ENDINGS.contains(&ending));
+    let is_ending = |tail: &str| tail.is_empty() || ENDINGS.contains(&tail);
+    let shared_stem = common + 2 >= long.len()
+        && common >= 3
+        && (!strict_tails || (is_ending(&short[common..]) && is_ending(&long[common..])));
+    inflection || shared_stem || lex.same_word(a, b)
 }
 
 /// The dictionary ids of the words just before and after token `i`, when only spaces
@@ -161,7 +184,6 @@ pub fn real_words(
             || t.core_end != t.end
             || !w.as_bytes()[0].is_ascii_lowercase()
             || lex.count(wid) > COMMON
-            || lex.slips(wid).is_empty()
         {
             continue;
         }
@@ -206,17 +228,38 @@ pub fn real_words(
             let r = lex.maybe_bigram(cid, n) && lex.bigram(cid, n) > 0;
             (l && r) || (one_side && (l || r))
         };
-        if !lex.slips(wid).iter().any(&fits) || is_shielded(text, t) {
+        // A word attested on neither side may also be any one-edit misreading of a word
+        // attested on both (`a cope of` for copy): rarer than OCR slips, so only with
+        // overwhelming evidence on both sides.
+        let mut cands: Vec<(u32, f32, bool)> = lex
+            .slips(wid)
+            .iter()
+            .filter(|s| fits(s))
+            .map(|&(cid, c)| (cid, c, false))
+            .collect();
+        if one_side {
+            for (cid, c) in one_edit_neighbours(lex, w, wid) {
+                let strong = |b: u64| b as f64 >= WIDE_EVIDENCE * BIGRAM_FLOOR;
+                if lex.maybe_bigram(p, cid)
+                    && lex.maybe_bigram(cid, n)
+                    && strong(lex.bigram(p, cid))
+                    && strong(lex.bigram(cid, n))
+                    && !cands.iter().any(|x| x.0 == cid)
+                {
+                    cands.push((cid, c, true));
+                }
+            }
+        }
+        if cands.is_empty() || is_shielded(text, t) {
             continue;
         }
         let base = ln_follow(lex, Some(p), wid) + ln_precede(lex, wid, Some(n));
         let w_once = ev.doc.count(w) <= 1;
         let mut best: Option<(f64, u32)> = None;
         let mut second = f64::NEG_INFINITY;
-        // Every slip is one cheap OCR slip away (cost <= CHEAP) by construction.
-        for &(cid, c) in lex.slips(wid).iter().filter(|s| fits(s)) {
+        for &(cid, c, wide) in &cands {
             let cw = lex.word(cid);
-            if cw.len() < 3 || lex.count(cid) > COMMON || related_forms(lex, w, cw) {
+            if cw.len() < 3 || lex.count(cid) > COMMON || related_forms(lex, w, cw, wide) {
                 continue;
             }
             // When the word fits one side, or the candidate only one, the document must
@@ -301,6 +344,20 @@ mod tests {
         assert_eq!(fixes("we sat in the old bouse zebra"), ["bouse->house"]);
         // `deported`/`departed` are alike in frequency: one side is not enough.
         assert!(fixes("on that day he was deported from France").is_empty());
+    }
+
+    #[test]
+    fn any_one_edit_misreading_needs_overwhelming_evidence() {
+        // `a copy of` is among the commonest bigrams: `cope` (e for y, no OCR confusion)
+        // yields to it.
+        assert_eq!(
+            fixes("we had in our possession a cope of the letter"),
+            ["cope->copy"]
+        );
+        // `was deported` and `deported from` are missing from the short list, while `was
+        // reported` and `reported from` are listed, but not overwhelmingly.
+        assert!(fixes("on that day he was deported from the country").is_empty());
+        assert!(fixes("the guards listened to vile name calling").is_empty());
     }
 
     #[test]
