@@ -1051,20 +1051,30 @@ fn contains(set: &Set, word: &str) -> bool {
 }
 
 fn contains_lower(set: &Set, word: &str) -> bool {
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+    if !word.is_ascii() {
+        return set.contains(word.to_lowercase().as_str());
+    }
+    let b = word.as_bytes();
+    // An ASCII word keeps its length when lowercased, so the prefilter applies before any
+    // copying; most words are turned away here.
+    let Some(&first) = b.first() else {
         return set.contains(word);
+    };
+    if !set.may_hold(first.to_ascii_lowercase(), b.len()) {
+        return false;
+    }
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return set.words.contains(word);
     }
     let mut buf = [0u8; 32];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-        if !set.may_hold(first, word.len()) {
-            return false;
+    match buf.get_mut(..b.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|w| set.words.contains(w))
         }
-        buf[..word.len()].copy_from_slice(word.as_bytes());
-        buf[..word.len()].make_ascii_lowercase();
-        return std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| set.contains(w));
+        None => set.contains(word.to_ascii_lowercase().as_str()),
     }
-    set.contains(word.to_lowercase().as_str())
 }
 
 pub fn is_speech_verb(word: &str) -> bool {

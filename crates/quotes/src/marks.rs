@@ -304,6 +304,15 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
             ev += 1;
         }
         let events = &events_all[first..ev];
+        let continuation = if pending.is_some_and(|(_, at)| at <= pi) {
+            pending.take().filter(|&(_, at)| at == pi)
+        } else {
+            None
+        };
+        // Most paragraphs hold no mark: nothing opens, so nothing to emit or carry over.
+        if events.is_empty() {
+            continue;
+        }
         // `close_after[i]`: a single-quote closer exists among `events[i..]` (linear, so a
         // paragraph of thousands of stray marks stays cheap).
         let mut close_after = vec![false; events.len() + 1];
@@ -315,11 +324,6 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                 );
         }
         let later_single_close = |_: &[Event], from: usize| close_after[from.min(events.len())];
-        let continuation = if pending.is_some_and(|(_, at)| at <= pi) {
-            pending.take().filter(|&(_, at)| at == pi)
-        } else {
-            None
-        };
         let para_first = para.start
             + (text[para.start..para.end].len() - text[para.start..para.end].trim_start().len());
         let mut stack: Vec<Opened> = Vec::new();
