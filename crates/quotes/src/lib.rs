@@ -151,8 +151,8 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
     if raw.is_empty() && blocks.is_empty() {
         return Vec::new();
     }
-    let index = CharIndex::new(text);
-    let boiler: Vec<(usize, usize)> = if options.skip_boilerplate {
+    let boiler: Vec<(usize, usize)> = if options.skip_boilerplate && !zones.is_empty() {
+        let index = CharIndex::new(text);
         zones
             .iter()
             .filter(|z| z.kind == ZoneKind::Boilerplate)
@@ -266,6 +266,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
     }
     pending.sort_by_key(|p| p.start);
 
+    let mut index = CharCursor::new(text);
     let mut renumber: Vec<(usize, usize)> = Vec::new();
     let mut out: Vec<Quote> = Vec::with_capacity(pending.len());
     for p in pending {
@@ -308,6 +309,39 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
         });
     }
     out
+}
+
+/// Byte to character offsets for offsets visited roughly in text order (spans sorted by
+/// start, mentions near their quotation): each lookup counts only the bytes between it and
+/// the previous one, so a document is not indexed as a whole for a few dozen offsets.
+/// Offsets must be char boundaries within the text.
+struct CharCursor<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCursor {
+            bytes: text.as_bytes(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn char_at(&mut self, byte: usize) -> usize {
+        // a byte that is not a UTF-8 continuation byte starts a character
+        let starts = |b: &[u8]| b.iter().filter(|&&c| (c as i8) >= -0x40).count();
+        let byte = byte.min(self.bytes.len());
+        if byte >= self.byte {
+            self.chars += starts(&self.bytes[self.byte..byte]);
+        } else {
+            self.chars -= starts(&self.bytes[byte..self.byte]);
+        }
+        self.byte = byte;
+        self.chars
+    }
 }
 
 /// Dialogue without tags: in a run of paragraphs that each open with a quotation, an
