@@ -316,7 +316,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
 /// the previous one, so a document is not indexed as a whole for a few dozen offsets.
 /// Offsets must be char boundaries within the text.
 struct CharCursor<'a> {
-    bytes: &'a [u8],
+    text: &'a str,
     byte: usize,
     chars: usize,
 }
@@ -324,20 +324,30 @@ struct CharCursor<'a> {
 impl<'a> CharCursor<'a> {
     fn new(text: &'a str) -> Self {
         CharCursor {
-            bytes: text.as_bytes(),
+            text,
             byte: 0,
             chars: 0,
         }
     }
 
+    /// Characters starting in `text[lo..hi]` (`chars().count()` is the word-at-a-time count).
+    fn starts(&self, lo: usize, hi: usize) -> usize {
+        match self.text.get(lo..hi) {
+            Some(s) => s.chars().count(),
+            // not a boundary: a byte that is no UTF-8 continuation byte starts a character
+            None => self.text.as_bytes()[lo..hi]
+                .iter()
+                .filter(|&&c| (c as i8) >= -0x40)
+                .count(),
+        }
+    }
+
     fn char_at(&mut self, byte: usize) -> usize {
-        // a byte that is not a UTF-8 continuation byte starts a character
-        let starts = |b: &[u8]| b.iter().filter(|&&c| (c as i8) >= -0x40).count();
-        let byte = byte.min(self.bytes.len());
+        let byte = byte.min(self.text.len());
         if byte >= self.byte {
-            self.chars += starts(&self.bytes[self.byte..byte]);
+            self.chars += self.starts(self.byte, byte);
         } else {
-            self.chars -= starts(&self.bytes[byte..self.byte]);
+            self.chars -= self.starts(byte, self.byte);
         }
         self.byte = byte;
         self.chars
