@@ -353,6 +353,25 @@ fn is_title_abbreviation(w: &str) -> bool {
     )
 }
 
+/// `char::is_alphanumeric` with the typographic marks archive text is full of (curly
+/// quotes, dashes, ellipses) answered without the Unicode table lookup.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c, '’' | '‘' | '“' | '”' | '—' | '–' | '…' | '\u{a0}') && c.is_alphanumeric()
+}
+
+/// The char at byte `k` of `s` (a char boundary) and its length; ASCII without decoding.
+fn char_at(s: &str, k: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(k)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(k..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Tokenizes `text[from..to]` into words and single-character punctuation.
 pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     let (from, to) = (floor_boundary(text, from), floor_boundary(text, to));
@@ -362,45 +381,48 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     let region = &text[from..to];
     // about one token per five bytes of prose; sized once instead of grown
     let mut out = Vec::with_capacity(region.len() / 5 + 4);
-    let mut chars = region.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut k = 0;
+    while let Some((c, n)) = char_at(region, k) {
+        let i = k;
+        k += n;
         if c.is_whitespace() {
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alnum(c) {
             out.push(Tok {
-                text: &region[i..i + c.len_utf8()],
+                text: &region[i..k],
                 start: from + i,
-                end: from + i + c.len_utf8(),
+                end: from + k,
                 word: false,
             });
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let mut end = k;
         let mut segment_len = 1;
         let mut segment_upper = c.is_uppercase();
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
+        while let Some((d, dn)) = char_at(region, k) {
+            let j = k;
+            if is_alnum(d) {
+                end = j + dn;
                 segment_len += 1;
-                chars.next();
+                k += dn;
                 continue;
             }
-            let next = region[j + d.len_utf8()..].chars().next();
-            if is_inner_joiner(d) && next.is_some_and(char::is_alphanumeric) {
-                end = j + d.len_utf8();
+            let next = char_at(region, j + dn).map(|(c, _)| c);
+            if is_inner_joiner(d) && next.is_some_and(is_alnum) {
+                end = j + dn;
                 segment_len = 0;
-                chars.next();
+                k += dn;
                 continue;
             }
             // `L.D.`, `V.` — a single capital followed by a period is an initial.
             if d == '.' && segment_len == 1 && segment_upper {
                 end = j + 1;
-                chars.next();
-                if let Some(&(_, e)) = chars.peek() {
+                k += 1;
+                if let Some((e, en)) = char_at(region, k) {
                     if e.is_uppercase() {
-                        let (k, e) = chars.next().unwrap_or((j, e));
-                        end = k + e.len_utf8();
+                        end = k + en;
+                        k += en;
                         segment_len = 1;
                         segment_upper = true;
                         continue;
@@ -411,7 +433,7 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
             // `Mr.`, `Dr.`, `Capt.`: the period belongs to the title.
             if d == '.' && is_title_abbreviation(&region[i..end]) {
                 end = j + 1;
-                chars.next();
+                k += 1;
             }
             break;
         }
