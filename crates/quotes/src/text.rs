@@ -223,21 +223,16 @@ pub fn sentence_start(text: &str, lo: usize, pos: usize) -> usize {
     }
     let bytes = &text.as_bytes()[lo..pos];
     let mut end = bytes.len();
-    let mut ellipsis = memchr::memrchr(0xA6, bytes);
     loop {
         let stop = memchr::memrchr3(b'.', b'!', b'?', &bytes[..end]);
-        // the nearer of the next ASCII terminator and the next `…` (last byte 0xA6)
-        let i = match (stop, ellipsis) {
-            (Some(s), Some(e)) => s.max(e),
-            (s, e) => match s.or(e) {
-                Some(i) => i,
-                None => return lo,
-            },
+        // a `…` (last byte 0xA6) between that ASCII terminator and `end` comes first; only
+        // that gap is searched, so the scan never runs past the sentence start
+        let floor = stop.map_or(0, |s| s + 1);
+        let ellipsis = memchr::memrchr(0xA6, &bytes[floor..end]).map(|k| floor + k);
+        let Some(i) = ellipsis.or(stop) else {
+            return lo;
         };
         end = i;
-        if Some(i) == ellipsis {
-            ellipsis = memchr::memrchr(0xA6, &bytes[..i]);
-        }
         let Some((abs, len)) = terminator_at(bytes, lo, i) else {
             continue;
         };
@@ -273,20 +268,14 @@ pub fn sentence_end(text: &str, pos: usize, hi: usize) -> usize {
     }
     let bytes = &text.as_bytes()[pos..hi];
     let mut from = 0;
-    let mut ellipsis = memchr::memchr(0xA6, bytes);
     loop {
         let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|k| from + k);
-        let i = match (stop, ellipsis) {
-            (Some(s), Some(e)) => s.min(e),
-            (s, e) => match s.or(e) {
-                Some(i) => i,
-                None => return hi,
-            },
+        let limit = stop.unwrap_or(bytes.len());
+        let ellipsis = memchr::memchr(0xA6, &bytes[from..limit]).map(|k| from + k);
+        let Some(i) = ellipsis.or(stop) else {
+            return hi;
         };
         from = i + 1;
-        if Some(i) == ellipsis {
-            ellipsis = memchr::memchr(0xA6, &bytes[from..]).map(|k| from + k);
-        }
         let Some((abs, len)) = terminator_at(bytes, pos, i) else {
             continue;
         };
