@@ -151,8 +151,8 @@ fn shape(content: &str) -> Shape {
             first_capitalised = capitalised(w);
         }
         count += 1;
-        phrase_words = phrase_words
-            && (capitalised(w) || small(w) || w.chars().all(|c| c.is_ascii_digit()));
+        phrase_words =
+            phrase_words && (capitalised(w) || small(w) || w.chars().all(|c| c.is_ascii_digit()));
         // only a span of at most three words can be an acronym
         acronym_words = acronym_words && count <= 3 && acronym_word(w);
         personal = personal || lexicon::is_personal_word(w);

@@ -69,7 +69,10 @@ fn scan(text: &str) -> Vec<(usize, usize)> {
     }
     // Both lists are in text order: merge them instead of sorting the whole list.
     let mut merged = Vec::with_capacity(hits.len() + guillemets.len());
-    let (mut x, mut y) = (hits.into_iter().peekable(), guillemets.into_iter().peekable());
+    let (mut x, mut y) = (
+        hits.into_iter().peekable(),
+        guillemets.into_iter().peekable(),
+    );
     loop {
         let next = match (x.peek(), y.peek()) {
             (Some(a), Some(g)) if a.0 < g.0 => x.next(),
