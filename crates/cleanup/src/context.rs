@@ -3,7 +3,7 @@
 //! wrong "fix" of a correct word costs far more than a missed one.
 
 use crate::corpus::word_id;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, STRONG_BIGRAM};
 use crate::spell::{is_shielded, Evidence};
 use crate::tokens::{case_of, Case, Token};
 use crate::tracker::Replacement;
@@ -14,15 +14,9 @@ const BIGRAM_FLOOR: f64 = 6.4e6;
 /// Nats a candidate must gain over the written word, after paying for the edit.
 const MARGIN: f64 = 6.0;
 const COST_WEIGHT: f64 = 2.0;
-/// Words more frequent than this (the, has, not, …) are neither judged nor proposed.
-const COMMON: u64 = 300_000_000;
+use crate::lexicon::COMMON;
 /// Extra nats when the candidate is written elsewhere in the document and the word is not.
 const DOC_BONUS: f64 = 1.5;
-/// A candidate that is no cheap OCR slip of the written word must be listed on both sides
-/// this many times above the list's floor, so the written word's missing bigrams are
-/// at least that much rarer (the list is short: `was deported` is missing, so weaker
-/// evidence than this turns correct words into commoner neighbours).
-const WIDE_EVIDENCE: f64 = 100.0;
 
 /// ln P(x | p): listed bigrams by their count, missing ones at most the floor.
 pub(crate) fn ln_follow(lex: &Lexicon, p: Option<u32>, x: u32) -> f64 {
@@ -56,17 +50,6 @@ pub(crate) fn ln_precede(lex: &Lexicon, x: u32, n: Option<u32>) -> f64 {
             }
         }
     }
-}
-
-/// Dictionary words one plain edit (or a few cheap ones) from `w`, with the edit's cost.
-fn one_edit_neighbours(lex: &Lexicon, w: &str, wid: u32) -> Vec<(u32, f32)> {
-    let mut ids = Vec::new();
-    lex.index().candidates(w, &mut ids);
-    ids.into_iter()
-        .filter(|&c| c != wid)
-        .map(|c| (c, crate::channel::cost(w, lex.word(c), false)))
-        .filter(|&(_, cost)| cost <= crate::channel::PLAIN)
-        .collect()
 }
 
 /// Inflections and spellings of one word (`figure`/`figures`, `defense`/`defence`): the
@@ -184,6 +167,7 @@ pub fn real_words(
             || t.core_end != t.end
             || !w.as_bytes()[0].is_ascii_lowercase()
             || lex.count(wid) > COMMON
+            || (lex.slips(wid).is_empty() && lex.near_strong(wid).is_empty())
         {
             continue;
         }
@@ -238,12 +222,13 @@ pub fn real_words(
             .map(|&(cid, c)| (cid, c, false))
             .collect();
         if one_side {
-            for (cid, c) in one_edit_neighbours(lex, w, wid) {
-                let strong = |b: u64| b as f64 >= WIDE_EVIDENCE * BIGRAM_FLOOR;
-                if lex.maybe_bigram(p, cid)
-                    && lex.maybe_bigram(cid, n)
-                    && strong(lex.bigram(p, cid))
-                    && strong(lex.bigram(cid, n))
+            // A candidate that is no cheap OCR slip must be listed on both sides at
+            // [`STRONG_BIGRAM`], 100 times the list's floor, so the written word's missing
+            // bigrams are that much rarer (the list is short: `was deported` is missing, and
+            // weaker evidence turns correct words into commoner neighbours).
+            for &(cid, c) in lex.near_strong(wid) {
+                if lex.bigram(p, cid) >= STRONG_BIGRAM
+                    && lex.bigram(cid, n) >= STRONG_BIGRAM
                     && !cands.iter().any(|x| x.0 == cid)
                 {
                     cands.push((cid, c, true));

@@ -255,7 +255,19 @@ pub struct Lexicon {
     /// Per word, its cheap-slip neighbours, computed on first use: running text repeats its
     /// words, so the real-word layer searches each vocabulary word once, not per token.
     slips: Vec<OnceLock<Slips>>,
+    /// Words both followed and preceded by something in a bigram of at least
+    /// [`STRONG_BIGRAM`] (sorted; a few thousand), built on first use.
+    strong: OnceLock<Vec<u32>>,
+    /// Per word, the strong words one plain edit away, memoised like `slips`.
+    near_strong: Vec<OnceLock<Slips>>,
 }
+
+/// Words more frequent than this (the, has, not, …) are neither judged nor proposed by
+/// the real-word layer.
+pub(crate) const COMMON: u64 = 300_000_000;
+
+/// A bigram this common (100 times the list's floor) is overwhelming evidence for itself.
+pub(crate) const STRONG_BIGRAM: u64 = 640_000_000;
 
 impl Lexicon {
     /// The lexicon compiled into the binary, built on first use.
@@ -286,6 +298,7 @@ impl Lexicon {
         }
         let total = counts.iter().map(|&c| c as f64).sum::<f64>().max(1.0);
         let slips = (0..words.len()).map(|_| OnceLock::new()).collect();
+        let near_strong = (0..words.len()).map(|_| OnceLock::new()).collect();
         Lexicon {
             words,
             counts,
@@ -295,6 +308,8 @@ impl Lexicon {
             total,
             index: OnceLock::new(),
             slips,
+            strong: OnceLock::new(),
+            near_strong,
         }
     }
 
@@ -356,6 +371,41 @@ impl Lexicon {
     /// Count of the bigram `a b` (0 when not listed).
     pub fn bigram(&self, a: u32, b: u32) -> u64 {
         self.bigrams.get(&pair(a, b)).copied().unwrap_or(0)
+    }
+
+    /// Dictionary words one plain edit from word `id` (cost at most
+    /// [`crate::channel::PLAIN`]) that stand in a bigram of at least [`STRONG_BIGRAM`] on
+    /// each side of them and are not too common to propose ([`COMMON`]), with the edit's
+    /// cost; memoised per word. Most words have none.
+    pub(crate) fn near_strong(&self, id: u32) -> &[(u32, f32)] {
+        let Some(cell) = self.near_strong.get(id as usize) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let strong = self.strong.get_or_init(|| {
+                let mut firsts = Vec::new();
+                let mut seconds = Vec::new();
+                for (&key, &count) in &self.bigrams {
+                    if count >= STRONG_BIGRAM {
+                        firsts.push((key >> 32) as u32);
+                        seconds.push(key as u32);
+                    }
+                }
+                firsts.sort_unstable();
+                seconds.sort_unstable();
+                seconds.dedup();
+                seconds.retain(|w| firsts.binary_search(w).is_ok());
+                seconds
+            });
+            let word = self.word(id);
+            let mut ids = Vec::new();
+            self.index().candidates(word, &mut ids);
+            ids.into_iter()
+                .filter(|&c| c != id && self.count(c) <= COMMON && strong.binary_search(&c).is_ok())
+                .map(|c| (c, crate::channel::cost(word, self.word(c), false)))
+                .filter(|&(_, cost)| cost <= crate::channel::PLAIN)
+                .collect()
+        })
     }
 
     /// Whether the bigram `a b` may be listed (no false negatives).
