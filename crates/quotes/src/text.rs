@@ -171,7 +171,11 @@ fn word_with_dots_start(text: &str, end: usize) -> usize {
 /// Whether the `.` at byte `dot` ends a sentence (not an initial or an abbreviation).
 fn period_ends_sentence(text: &str, dot: usize) -> bool {
     let word = &text[word_with_dots_start(text, dot)..dot];
-    let last = word.rsplit('.').next().unwrap_or(word);
+    // the part after the word’s last period (`D` in `L.D`, `e` in `i.e`)
+    let last = match word.bytes().rposition(|b| b == b'.') {
+        Some(k) => &word[k + 1..],
+        None => word,
+    };
     let mut chars = last.chars();
     let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     !(single_upper || is_abbreviation(last) || is_abbreviation(word))
