@@ -1,6 +1,6 @@
 //! Profiling driver: runs `find_quotes` over the sample corpus (repeated) and seeded archive
 //! text, printing every quote as JSON so output can be diffed before and after a speed change.
-//! `cargo run --release -p galley-quotes --example profile -- [repeats]`
+//! `cargo run --release -p galley-quotes --example profile -- [repeats] [corpus]`
 
 #[path = "../tests/common/synth.rs"]
 #[allow(dead_code)]
@@ -20,8 +20,11 @@ fn main() {
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect();
-    texts.extend((0..16).map(|seed| synth::archive(seed, 80).text));
-    texts.extend((0..8).map(|seed| synth::document(seed, 60).text));
+    // `corpus` as second argument: the sample files only
+    if std::env::args().nth(2).as_deref() != Some("corpus") {
+        texts.extend((0..16).map(|seed| synth::archive(seed, 80).text));
+        texts.extend((0..8).map(|seed| synth::document(seed, 60).text));
+    }
     let bytes: usize = texts.iter().map(String::len).sum();
     eprintln!("{} texts, {bytes} bytes per round", texts.len());
     let mut out = String::new();
