@@ -184,7 +184,16 @@ pub fn characters(text: &str) -> Vec<Replacement> {
             while let Some(again) = repeat_decode(&fixed) {
                 fixed = again;
             }
-            out.push(Replacement::new(i, e, fixed, KIND, 0.99));
+            // `Ãâ€™` would decode to `Ã’`, itself mojibake: the text is ambiguous, and
+            // decoding it would not settle on a second run, so it stays.
+            let before = text[..i].chars().next_back();
+            let chains = before.is_some_and(|b| {
+                let joined = format!("{b}{fixed}");
+                mojibake_at(&joined, 0, b).is_some()
+            });
+            if !chains {
+                out.push(Replacement::new(i, e, fixed, KIND, 0.99));
+            }
             skip_to = e;
         }
     }
@@ -278,6 +287,8 @@ mod tests {
 
     #[test]
     fn mojibake_is_decoded_but_real_accents_stay() {
+        // Decoding `â€™` after `Ã` would make new mojibake (`Ã’`): left as it is.
+        assert_eq!(run("Ãâ€™", characters), "Ãâ€™");
         assert_eq!(
             run("Trotskyâ€™s â€œsonâ€\u{9D}", characters),
             "Trotsky’s “son”"
