@@ -12,6 +12,8 @@ use crate::tracker::Replacement;
 /// How strongly the channel cost weighs against word frequency (nats per unit of cost):
 /// one plain edit must be repaid by a candidate e^4 ≈ 55 times more frequent.
 const COST_WEIGHT: f64 = 4.0;
+/// Nats for a dictionary candidate written elsewhere in the document or corpus.
+const ATTESTED_BONUS: f64 = 1.0;
 
 /// Everything a decision may consult.
 #[derive(Debug, Clone, Copy)]
@@ -300,7 +302,18 @@ fn dictionary(
             };
             left + crate::context::ln_precede(lex, id, n)
         };
-        scored.push((prior - COST_WEIGHT * f64::from(c), with_case(word, case), c));
+        // A candidate the text writes elsewhere is likelier what was meant (`the prmise
+        // of`: promise or premise, when one of them recurs).
+        let attested = if ev.count(word) > 0 {
+            ATTESTED_BONUS
+        } else {
+            0.0
+        };
+        scored.push((
+            prior + attested - COST_WEIGHT * f64::from(c),
+            with_case(word, case),
+            c,
+        ));
     }
     pick(scored, "spelling")
 }
@@ -375,6 +388,22 @@ mod tests {
             pairs(&[("rnodern", "modern")])
         );
         assert_eq!(run("the victime of", None), pairs(&[("victime", "victim")]));
+    }
+
+    #[test]
+    fn a_candidate_the_text_writes_breaks_a_tie() {
+        // `the promise of` and `the premise of` are alike: only the document can tell.
+        assert_eq!(
+            run("carrying with them the prmise of victory", None),
+            pairs(&[])
+        );
+        assert_eq!(
+            run(
+                "the promise was kept. carrying with them the prmise of victory",
+                None
+            ),
+            pairs(&[("prmise", "promise")])
+        );
     }
 
     #[test]
