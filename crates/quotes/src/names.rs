@@ -427,7 +427,7 @@ fn chunks_with(text: &str, key: &str) -> Vec<String> {
             continue;
         }
         let prev = text[..at].chars().next_back();
-        if prev.is_some_and(char::is_alphanumeric) {
+        if prev.is_some_and(crate::text::is_alnum) {
             continue;
         }
         // Cheap rejection before tokenizing: the word must end with the stem (or stem + a/e).
@@ -436,7 +436,7 @@ fn chunks_with(text: &str, key: &str) -> Vec<String> {
             Some('a' | 'e') => tail.next(),
             other => other,
         };
-        if after.is_some_and(char::is_alphanumeric) {
+        if after.is_some_and(crate::text::is_alnum) {
             continue;
         }
         // Only multi-word names matter; most occurrences stand alone and need no tokenizing.
@@ -448,7 +448,7 @@ fn chunks_with(text: &str, key: &str) -> Vec<String> {
         });
         let word_end = text[at..]
             .find(|c: char| {
-                c.is_whitespace() || (!c.is_alphanumeric() && !matches!(c, '’' | '\'' | '-' | '.'))
+                c.is_whitespace() || (!crate::text::is_alnum(c) && !matches!(c, '’' | '\'' | '-' | '.'))
             })
             .map_or(text.len(), |k| at + k);
         let capital_after = text[word_end..]

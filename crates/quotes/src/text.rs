@@ -348,7 +348,7 @@ fn is_title_abbreviation(w: &str) -> bool {
 
 /// `char::is_alphanumeric` with the typographic marks archive text is full of (curly
 /// quotes, dashes, ellipses) answered without the Unicode table lookup.
-fn is_alnum(c: char) -> bool {
+pub fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
