@@ -184,18 +184,29 @@ fn misread_full_stop(text: &str, p: usize) -> bool {
     let (word, after) = word_and_more.split_at(len);
     let capitalised = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
         && word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-    // Title case leaves `the` small but not the noun after it: two words must be small.
-    let line = after.split('\n').next().unwrap_or("");
-    let small_words_follow = after.starts_with(' ')
-        && line
-            .split_whitespace()
-            .take(2)
-            .all(|w| w.starts_with(char::is_lowercase));
-    capitalised
-        && prev.is_some_and(char::is_alphabetic)
-        && small_words_follow
-        && SENTENCE_OPENERS.contains(&word.to_ascii_lowercase().as_str())
-        && !in_technical_chunk(text, p)
+    if !capitalised
+        || !prev.is_some_and(char::is_alphabetic)
+        || !SENTENCE_OPENERS
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(word))
+    {
+        return false;
+    }
+    // Title case leaves `the` small but not the noun after it: two words (on this line)
+    // must be small.
+    let Some(after) = after.strip_prefix(' ') else {
+        return false;
+    };
+    for w in after.split(' ').take(2) {
+        let (head, line_ends) = w.split_once('\n').map_or((w, false), |(h, _)| (h, true));
+        if !head.starts_with(char::is_lowercase) {
+            return false;
+        }
+        if line_ends {
+            break;
+        }
+    }
+    !in_technical_chunk(text, p)
 }
 
 /// `L,D.`: lone capitals separated by commas or full stops and ending in a full stop are
