@@ -928,39 +928,48 @@ impl Hasher for WordHasher {
 /// Hash state for the crate's small string-keyed maps and sets.
 pub type WordState = BuildHasherDefault<WordHasher>;
 
-/// A word list as a hash set, with a prefilter: for each ASCII first byte, a bit per word
-/// length (lengths of 63 and more share the top bit). Most tokens looked up are not in the
-/// list, and the prefilter turns them away without hashing.
+/// A word list as a hash set, with a prefilter: for each ASCII first byte, and for each
+/// ASCII last byte, a bit per word length (lengths of 63 and more share the top bit). Most
+/// tokens looked up are not in the list, and the prefilter turns them away without hashing.
 #[derive(Debug)]
 struct Set {
     words: HashSet<&'static str, WordState>,
     shapes: [u64; 128],
+    endings: [u64; 128],
 }
 
 impl Set {
     fn new(list: &[&'static str]) -> Self {
-        let mut shapes = [0u64; 128];
+        let (mut shapes, mut endings) = ([0u64; 128], [0u64; 128]);
+        // a non-ASCII first or last byte has no entry there: the prefilter never rejects it
         for w in list {
-            match w.as_bytes().first() {
-                Some(&b) if b.is_ascii() => shapes[usize::from(b)] |= length_bit(w.len()),
-                // non-ASCII first byte: no prefilter for that byte (it never rejects)
-                _ => {}
+            let b = w.as_bytes();
+            if let Some(&f) = b.first().filter(|f| f.is_ascii()) {
+                shapes[usize::from(f)] |= length_bit(b.len());
+            }
+            if let Some(&l) = b.last().filter(|l| l.is_ascii()) {
+                endings[usize::from(l)] |= length_bit(b.len());
             }
         }
         Set {
             words: list.iter().copied().collect(),
             shapes,
+            endings,
         }
     }
 
-    /// Whether `word` may be in the set (`first` is its first byte, possibly lowercased).
-    fn may_hold(&self, first: u8, len: usize) -> bool {
-        !first.is_ascii() || self.shapes[usize::from(first)] & length_bit(len) != 0
+    /// Whether a word with these first and last bytes (possibly lowercased) and this
+    /// length may be in the set.
+    fn may_hold(&self, first: u8, last: u8, len: usize) -> bool {
+        let bit = length_bit(len);
+        (!first.is_ascii() || self.shapes[usize::from(first)] & bit != 0)
+            && (!last.is_ascii() || self.endings[usize::from(last)] & bit != 0)
     }
 
     fn contains(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
-            Some(&b) if !self.may_hold(b, word.len()) => false,
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) if !self.may_hold(f, l, b.len()) => false,
             _ => self.words.contains(word),
         }
     }
@@ -1057,10 +1066,14 @@ fn contains_lower(set: &Set, word: &str) -> bool {
     let b = word.as_bytes();
     // An ASCII word keeps its length when lowercased, so the prefilter applies before any
     // copying; most words are turned away here.
-    let Some(&first) = b.first() else {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
         return set.contains(word);
     };
-    if !set.may_hold(first.to_ascii_lowercase(), b.len()) {
+    if !set.may_hold(
+        first.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+        b.len(),
+    ) {
         return false;
     }
     if !b.iter().any(u8::is_ascii_uppercase) {
