@@ -448,7 +448,8 @@ fn chunks_with(text: &str, key: &str) -> Vec<String> {
         });
         let word_end = text[at..]
             .find(|c: char| {
-                c.is_whitespace() || (!crate::text::is_alnum(c) && !matches!(c, '’' | '\'' | '-' | '.'))
+                c.is_whitespace()
+                    || (!crate::text::is_alnum(c) && !matches!(c, '’' | '\'' | '-' | '.'))
             })
             .map_or(text.len(), |k| at + k);
         let capital_after = text[word_end..]
