@@ -101,7 +101,7 @@ const OPTION_DOCS: &[OptionDoc] = &[
 pub fn spec() -> StageSpec {
     StageSpec {
         name: NAME,
-        summary: "repair OCR/transcription artifacts (encoding, punctuation, misspellings, name variants) with a full edit log",
+        summary: "Repair OCR/transcription artifacts (encoding, punctuation, misspellings, name variants) with a full edit log",
         options: OPTION_DOCS,
         build: |options: &Options| {
             let opts: CleanupOptions = parse_options(NAME, options)?;

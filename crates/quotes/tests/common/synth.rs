@@ -1,7 +1,7 @@
 //! Seeded generator of archive-style text whose quotation spans are known: narrative with
 //! apostrophes (`Trotsky’s`, `Marxists’ Internet`, `the ’30s`, `don't`), every mark family,
 //! nested quotes, multi-paragraph quotations and unclosed marks. Shared by the benchmark and
-//! the span-detection part of `examples/eval.rs`.
+//! the span-detection part of `examples/quotes_eval.rs`.
 
 use galley_testkit::Rng;
 

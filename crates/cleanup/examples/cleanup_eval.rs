@@ -3,7 +3,7 @@
 //! into clean archive-style text with a seeded generator, cleans it, and reports the share
 //! of errors fixed, of correct tokens changed, and the character error rate before/after.
 //!
-//! `cargo run --release -p galley-cleanup --example eval [SEEDS]`
+//! `cargo run --release -p galley-cleanup --example cleanup_eval [SEEDS]`
 
 use std::collections::HashMap;
 

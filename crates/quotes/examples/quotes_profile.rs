@@ -1,6 +1,6 @@
 //! Profiling driver: runs `find_quotes` over the sample corpus (repeated) and seeded archive
 //! text, printing every quote as JSON so output can be diffed before and after a speed change.
-//! `cargo run --release -p galley-quotes --example profile -- [repeats] [corpus]`
+//! `cargo run --release -p galley-quotes --example quotes_profile -- [repeats] [corpus]`
 
 #[path = "../tests/common/synth.rs"]
 #[allow(dead_code)]

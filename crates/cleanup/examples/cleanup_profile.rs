@@ -2,7 +2,7 @@
 //! lexicon, then cleans the benchmark's archive text `N` times (default 1), single-threaded.
 //! Instruction counts are steadier than wall clock on a shared machine.
 //!
-//! `cargo run --release -p galley-cleanup --example profile [N]`
+//! `cargo run --release -p galley-cleanup --example cleanup_profile [N]`
 
 use galley_cleanup::{Cleanup, CleanupOptions, CorpusLexicon, Lexicon};
 
