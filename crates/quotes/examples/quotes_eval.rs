@@ -6,6 +6,8 @@
 use galley_quotes::find_quotes;
 use galley_record::{Quote, QuoteKind};
 
+#[path = "../tests/common/cases.rs"]
+mod cases;
 #[path = "../tests/common/synth.rs"]
 #[allow(dead_code)]
 mod synth;
@@ -76,15 +78,6 @@ fn parse(fixtures: &str) -> Vec<Doc> {
     docs
 }
 
-fn kind_name(k: QuoteKind) -> &'static str {
-    match k {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Scare => "scare",
-        QuoteKind::Title => "title",
-        QuoteKind::Other => "other",
-    }
-}
-
 fn matches_prefix(q: &Quote, prefix: &str) -> bool {
     q.text.starts_with(prefix) || (!q.text.is_empty() && prefix.starts_with(&q.text))
 }
@@ -147,24 +140,6 @@ fn spans_on_synthetic() {
     );
 }
 
-/// Strips the ⟦ ⟧ markers of a span case and returns the text with its expected char spans.
-fn parse_span_case(case: &str) -> (String, Vec<(usize, usize)>) {
-    let (mut text, mut spans, mut open) = (String::new(), Vec::new(), Vec::new());
-    let mut n = 0;
-    for c in case.chars() {
-        match c {
-            '⟦' => open.push(n),
-            '⟧' => spans.push((open.pop().unwrap_or(n), n)),
-            _ => {
-                text.push(c);
-                n += 1;
-            }
-        }
-    }
-    spans.sort();
-    (text, spans)
-}
-
 /// Hand-written span cases (nested, multi-paragraph, unclosed, mixed marks).
 fn span_cases(label: &str, cases: &str) {
     let (mut expected, mut found, mut exact) = (0usize, 0usize, 0usize);
@@ -174,7 +149,7 @@ fn span_cases(label: &str, cases: &str) {
             .filter(|l| !l.starts_with('#'))
             .collect::<Vec<_>>()
             .join("\n");
-        let (text, want) = parse_span_case(case.trim_end());
+        let (text, want) = cases::parse_span_case(case.trim_end());
         let got: Vec<(usize, usize)> = find_quotes(&text)
             .iter()
             .filter(|q| q.marks)
@@ -241,7 +216,7 @@ fn annotated(label: &str, fixtures: &str) {
                 continue;
             }
             spans.add(true);
-            let kind_ok = e.kinds.iter().any(|k| k == kind_name(q.kind));
+            let kind_ok = e.kinds.iter().any(|k| k == q.kind.as_str());
             kinds.add(kind_ok);
             if e.kinds[0] == "direct" {
                 direct.add(speaker_ok && q.kind == QuoteKind::Direct);

@@ -3,7 +3,7 @@
 //! passage found. Spans are matched by the gold `prefix` (first 40 characters inside the marks).
 
 use galley_quotes::find_quotes;
-use galley_record::{Quote, QuoteKind};
+use galley_record::Quote;
 use serde_json::Value;
 
 const QUOTES: &str = include_str!(concat!(
@@ -18,15 +18,6 @@ const UNQUOTED: &str = include_str!(concat!(
 fn corpus(doc: &str) -> String {
     let path = format!("{}/../../corpus/{doc}.txt", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn kind_name(k: QuoteKind) -> &'static str {
-    match k {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Scare => "scare",
-        QuoteKind::Title => "title",
-        QuoteKind::Other => "other",
-    }
 }
 
 fn norm(s: &str) -> String {
@@ -80,7 +71,7 @@ fn sample_corpus_meets_the_gold() {
         };
         at.1 = k + 1;
         let q = &quotes[k];
-        let kind = kind_name(q.kind);
+        let kind = q.kind.as_str();
         let alt: Vec<&str> = gold["alt_kinds"]
             .as_array()
             .into_iter()

@@ -3,23 +3,9 @@
 
 use galley_quotes::find_quotes;
 
-/// Strips the ⟦ ⟧ markers and returns the text with the expected (start, end) char spans.
-fn parse_case(case: &str) -> (String, Vec<(usize, usize)>) {
-    let (mut text, mut spans, mut open) = (String::new(), Vec::new(), Vec::new());
-    let mut n = 0;
-    for c in case.chars() {
-        match c {
-            '⟦' => open.push(n),
-            '⟧' => spans.push((open.pop().unwrap_or(n), n)),
-            _ => {
-                text.push(c);
-                n += 1;
-            }
-        }
-    }
-    spans.sort();
-    (text, spans)
-}
+#[path = "common/cases.rs"]
+mod cases;
+use cases::parse_span_case;
 
 #[test]
 fn hard_span_cases() {
@@ -35,7 +21,7 @@ fn hard_span_cases() {
             .filter(|l| !l.starts_with('#'))
             .collect::<Vec<_>>()
             .join("\n");
-        let (text, want) = parse_case(case.trim_end());
+        let (text, want) = parse_span_case(case.trim_end());
         let got: Vec<(usize, usize)> = find_quotes(&text)
             .iter()
             .filter(|q| q.marks)

@@ -55,6 +55,18 @@ pub enum QuoteKind {
     Other,
 }
 
+impl QuoteKind {
+    /// The name used in JSON (`direct`, `scare`, `title`, `other`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Scare => "scare",
+            QuoteKind::Title => "title",
+            QuoteKind::Other => "other",
+        }
+    }
+}
+
 /// A surface form in the text and where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
