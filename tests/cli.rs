@@ -53,6 +53,12 @@ fn config_file(text: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, config)
 }
 
+/// Runs `galley ARGS` on `input`, asserts that it fails, and returns its stderr.
+fn failing(args: &[&str], input: &str) -> String {
+    let assert = galley().args(args).write_stdin(input).assert().failure();
+    stderr_of(assert.get_output())
+}
+
 fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -350,12 +356,7 @@ fn shards_partition_the_input() {
 
 #[test]
 fn stage_without_piped_input_or_unknown_name_explains_itself() {
-    let assert = galley()
-        .args(["stage", "no_such_stage"])
-        .write_stdin("")
-        .assert()
-        .failure();
-    assert!(stderr_of(assert.get_output()).contains("unknown stage `no_such_stage`"));
+    assert!(failing(&["stage", "no_such_stage"], "").contains("unknown stage `no_such_stage`"));
 }
 
 #[test]
@@ -407,12 +408,9 @@ fn output_is_byte_identical_at_any_thread_count_and_batch_size() {
 
 #[test]
 fn stage_options_are_checked_by_name() {
-    let assert = galley()
-        .args(["stage", "quotes", "--set", "no_such_option=1"])
-        .write_stdin("")
-        .assert()
-        .failure();
-    assert!(stderr_of(assert.get_output()).contains("no_such_option"));
+    assert!(
+        failing(&["stage", "quotes", "--set", "no_such_option=1"], "").contains("no_such_option")
+    );
 }
 
 #[test]
