@@ -177,24 +177,30 @@ fn strip_suffix_len(w: &str) -> usize {
     w.len() - strip_possessive(w).len()
 }
 
+/// `toks[i]` as a pronoun mention, when it is one of `forms`.
+fn pronoun_at(toks: &[Tok<'_>], i: usize, forms: &[&str]) -> Option<(usize, Found)> {
+    let t = toks.get(i)?;
+    let p = lexicon::pronoun(t.text)?;
+    forms.contains(&t.text).then_some((
+        i,
+        Found {
+            start: t.start,
+            end: t.end,
+            kind: MentionKind::Pronoun(p),
+        },
+    ))
+}
+
 /// A pronoun or `the <words>` phrase whose last token is `toks[last]`.
 pub fn phrase_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)> {
     let t = toks.get(last)?;
-    if let Some(p) = lexicon::pronoun(t.text) {
-        if matches!(
-            t.text,
-            "he" | "He" | "she" | "She" | "they" | "They" | "I" | "we" | "We"
-        ) {
-            return Some((
-                last,
-                Found {
-                    start: t.start,
-                    end: t.end,
-                    kind: MentionKind::Pronoun(p),
-                },
-            ));
-        }
-        return None;
+    if lexicon::pronoun(t.text).is_some() {
+        // A speaker before its verb is a subject: `he said`, never `him said`.
+        return pronoun_at(
+            toks,
+            last,
+            &["he", "He", "she", "She", "they", "They", "I", "we", "We"],
+        );
     }
     if !t.is_lower_word() || lexicon::is_not_name(t.text) {
         return None;
@@ -233,20 +239,11 @@ pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Fou
     if let Some(found) = name_starting_at(toks, first) {
         return Some(found);
     }
-    if let Some(p) = lexicon::pronoun(t.text) {
-        if matches!(
-            t.text,
-            "he" | "she" | "they" | "He" | "She" | "They" | "him" | "her" | "them"
-        ) {
-            return Some((
-                first,
-                Found {
-                    start: t.start,
-                    end: t.end,
-                    kind: MentionKind::Pronoun(p),
-                },
-            ));
-        }
+    let third_person = [
+        "he", "she", "they", "He", "She", "They", "him", "her", "them",
+    ];
+    if let Some(found) = pronoun_at(toks, first, &third_person) {
+        return Some(found);
     }
     // `one of them`, `one of the delegates`
     if matches!(
