@@ -134,15 +134,13 @@ impl Tracker {
                 && !touches(old_edits[ei].start, old_edits[ei].end, r.start, r.end)
                 && old_edits[ei].end <= r.start
             {
-                let e = &old_edits[ei];
-                text.push_str(&old_text[copied..e.end]);
-                let shift = text.len() as isize - e.end as isize;
-                edits.push(ByteEdit {
-                    start: (e.start as isize + shift) as usize,
-                    end: text.len(),
-                    ..e.clone()
-                });
-                copied = e.end;
+                carry_over(
+                    &mut text,
+                    &mut edits,
+                    &old_text,
+                    &mut copied,
+                    &old_edits[ei],
+                );
                 ei += 1;
             }
             // A cluster: this replacement, any following ones and old edits that touch it.
@@ -222,15 +220,13 @@ impl Tracker {
             }
         }
         while ei < old_edits.len() {
-            let e = &old_edits[ei];
-            text.push_str(&old_text[copied..e.end]);
-            let shift = text.len() as isize - e.end as isize;
-            edits.push(ByteEdit {
-                start: (e.start as isize + shift) as usize,
-                end: text.len(),
-                ..e.clone()
-            });
-            copied = e.end;
+            carry_over(
+                &mut text,
+                &mut edits,
+                &old_text,
+                &mut copied,
+                &old_edits[ei],
+            );
             ei += 1;
         }
         text.push_str(&old_text[copied..]);
@@ -274,6 +270,25 @@ pub fn as_suggestions(edits: &[Edit]) -> Vec<Edit> {
             }
         })
         .collect()
+}
+
+/// Copies `old_text` up to the end of the untouched old edit `e` and records `e` again at its
+/// place in the new text (shifted by what earlier replacements added or removed).
+fn carry_over(
+    text: &mut String,
+    edits: &mut Vec<ByteEdit>,
+    old_text: &str,
+    copied: &mut usize,
+    e: &ByteEdit,
+) {
+    text.push_str(&old_text[*copied..e.end]);
+    let shift = text.len() as isize - e.end as isize;
+    edits.push(ByteEdit {
+        start: (e.start as isize + shift) as usize,
+        end: text.len(),
+        ..e.clone()
+    });
+    *copied = e.end;
 }
 
 #[cfg(test)]
