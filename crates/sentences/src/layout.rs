@@ -178,14 +178,14 @@ fn dear(text: &str, line: Line) -> bool {
 /// Whether the line's first word typically opens a sentence (`Whereas`, `The`), not counting
 /// the pronoun `I`, which is capitalised anywhere.
 fn opens_sentence(text: &str, line: Line) -> bool {
-    let b = text.as_bytes();
-    let e = line.start
-        + b[line.start..line.end]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
-    let word = &b[line.start..e];
+    let word = first_word(text, line);
     word != b"I" && is_starter(word)
+}
+
+/// The run of ASCII letters the line starts with (empty when it starts otherwise).
+fn first_word(text: &str, line: Line) -> &[u8] {
+    let b = &text.as_bytes()[line.start..line.end];
+    &b[..b.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
 }
 
 /// Abbreviations set after a name with a comma (`John Smith, Esq.`, `Vickers, Ltd.`).
@@ -213,13 +213,7 @@ fn place(text: &str, line: Line) -> bool {
 
 /// Whether the line opens with a month's name (`February 1940`).
 fn starts_with_month(text: &str, line: Line) -> bool {
-    let b = text.as_bytes();
-    let e = line.start
-        + b[line.start..line.end]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
-    is_calendar(&b[line.start..e])
+    is_calendar(first_word(text, line))
 }
 
 /// Longest line (bytes) taken for a dateline.
