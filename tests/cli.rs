@@ -23,26 +23,34 @@ fn lines(bytes: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-/// `galley run` with no stages (an empty config), stdin to stdout, plus `extra` flags;
-/// returns stdout after asserting success.
-fn passthrough(extra: &[&str], input: &str) -> Vec<u8> {
+/// Runs `galley ARGS` on `input`, asserts that it succeeds, and returns its stdout.
+fn succeeding<S: AsRef<std::ffi::OsStr>>(
+    args: impl IntoIterator<Item = S>,
+    input: &str,
+) -> Vec<u8> {
     galley()
-        .args([
-            "run",
-            "--config",
-            "/dev/null",
-            "--input",
-            "-",
-            "--output",
-            "-",
-        ])
-        .args(extra)
+        .args(args)
         .write_stdin(input)
         .assert()
         .success()
         .get_output()
         .stdout
         .clone()
+}
+
+/// `galley run` with no stages (an empty config), stdin to stdout, plus `extra` flags;
+/// returns stdout after asserting success.
+fn passthrough(extra: &[&str], input: &str) -> Vec<u8> {
+    let base = [
+        "run",
+        "--config",
+        "/dev/null",
+        "--input",
+        "-",
+        "--output",
+        "-",
+    ];
+    succeeding(base.iter().chain(extra), input)
 }
 
 /// A temporary `p.toml` holding `text` (the directory lives as long as the returned guard).
@@ -363,14 +371,7 @@ fn stage_without_piped_input_or_unknown_name_explains_itself() {
 fn single_stage_reads_stdin_and_writes_stdout() {
     let input =
         "{\"id\":\"q\",\"text\":\"Stalin said: “We shall win.” It was a lie.\",\"keep\":[1]}\n";
-    let out = galley()
-        .args(["stage", "quotes"])
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = succeeding(["stage", "quotes"], input);
     let records = lines(&out);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["keep"], serde_json::json!([1]));
@@ -479,28 +480,14 @@ fn lexicon_built_once_is_reused_by_a_stage_run() {
     // The same document cleaned with the corpus lexicon and with a corpus pass over stdin.
     let doc = std::fs::read_to_string(repo().join("corpus/003_b3e90b3c250fa830.txt")).unwrap();
     let input = format!("{}\n", serde_json::json!({"id": "003", "text": doc}));
-    let with_lexicon = galley()
-        .args(["stage", "cleanup", "--set"])
-        .arg(format!("lexicon={}", lexicon.display()))
-        .write_stdin(input.clone())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let set_lexicon = format!("lexicon={}", lexicon.display());
+    let with_lexicon = succeeding(["stage", "cleanup", "--set", &set_lexicon], &input);
     let fixed = lines(&with_lexicon)[0]["text"].as_str().unwrap().to_owned();
     assert!(
         fixed.contains("Budenz might have remained"),
         "a corpus variant is corrected"
     );
-    let from_stdin = galley()
-        .args(["stage", "cleanup"])
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let from_stdin = succeeding(["stage", "cleanup"], &input);
     assert!(lines(&from_stdin)[0]["text"]
         .as_str()
         .unwrap()
