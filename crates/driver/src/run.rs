@@ -173,11 +173,11 @@ fn batches(
     })
 }
 
-/// Everything processed from one batch, ready to write.
+/// Everything processed from one batch, ready to write: one serialised line per document
+/// (handed to the writer as they are, so the output is never copied into a second buffer).
 struct Done {
-    bytes: Vec<u8>,
+    lines: Vec<Vec<u8>>,
     rejects: Vec<Reject>,
-    documents: u64,
     bytes_in: u64,
 }
 
@@ -307,10 +307,12 @@ pub fn run_pipeline(
             let writer = scope.spawn(|| -> Result<(u64, u64, u64, Vec<Reject>), DriverError> {
                 let (mut docs, mut bytes_in, mut bytes_out, mut rejects) = (0, 0, 0, Vec::new());
                 for done in done_rx {
-                    output.write_all(&done.bytes)?;
-                    docs += done.documents;
+                    for line in &done.lines {
+                        output.write_all(line)?;
+                        bytes_out += line.len() as u64;
+                    }
+                    docs += done.lines.len() as u64;
                     bytes_in += done.bytes_in;
-                    bytes_out += done.bytes.len() as u64;
                     for reject in &done.rejects {
                         bar.suspend(|| eprintln!("rejected: {}", reject.message()));
                     }
@@ -505,14 +507,9 @@ fn process_batch(
             line
         })
         .collect();
-    let mut bytes = Vec::with_capacity(lines.iter().map(Vec::len).sum());
-    for line in lines {
-        bytes.extend_from_slice(&line);
-    }
     Ok(Done {
-        bytes,
+        lines,
         rejects,
-        documents: docs.len() as u64,
         bytes_in,
     })
 }
