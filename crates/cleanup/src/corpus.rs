@@ -356,7 +356,7 @@ impl CorpusLexicon {
 mod tests {
     use super::*;
 
-    /// `[Document]` is unsized, so it cannot become a `&mut dyn Corpus` by itself.
+    /// One document per batch, so merging counts across batches is exercised.
     struct Docs(Vec<Document>);
 
     impl Corpus for Docs {

@@ -383,28 +383,17 @@ mod tests {
     fn learning_the_corpus_enables_variants() {
         let mut stage = Cleanup::new(CleanupOptions::default()).unwrap();
         assert!(stage.wants_corpus());
-        struct Two(Vec<Document>);
-        impl Corpus for Two {
-            fn for_each_batch(
-                &mut self,
-                visit: &mut dyn FnMut(&[Document]),
-            ) -> Result<(), StageError> {
-                visit(&self.0);
-                Ok(())
-            }
-        }
-        let mut corpus = Two(vec![
+        let mut corpus = vec![
             Document::new("a", "Kashketin spoke. Kashketin left. Kashketin wrote."),
             Document::new("b", "Then Kashkctin said no."),
-        ]);
+        ];
         stage.learn(&mut corpus).unwrap();
-        let mut doc = corpus.0[1].clone();
+        let mut doc = corpus[1].clone();
         stage.process(&mut doc).unwrap();
         assert_eq!(doc.text, "Then Kashketin said no.");
-        let mut alone = Cleanup::new(CleanupOptions::default()).unwrap();
+        let alone = Cleanup::new(CleanupOptions::default()).unwrap();
         let mut doc = Document::new("b", "Then Kashkctin said no.");
         alone.process(&mut doc).unwrap();
         assert_eq!(doc.text, "Then Kashkctin said no.");
-        let _ = &mut alone;
     }
 }
