@@ -87,6 +87,16 @@ fn workspace(stages: &str) -> tempfile::TempDir {
     dir
 }
 
+/// `galley run --threads 2` inside a [`workspace`]; the records it wrote.
+fn run_in(dir: &tempfile::TempDir) -> Vec<Value> {
+    galley()
+        .current_dir(dir.path())
+        .args(["run", "--threads", "2"])
+        .assert()
+        .success();
+    lines(&std::fs::read(dir.path().join("out/documents.jsonl")).unwrap())
+}
+
 fn corpus_ids() -> Vec<String> {
     let mut ids: Vec<String> = std::fs::read_dir(repo().join("corpus"))
         .unwrap()
@@ -232,12 +242,7 @@ fn external_python_plugin_example_works() {
         "[[stage]]\ncommand = [\"python3\", \"{}\"]\nprocesses = 2\n",
         repo().join("examples/plugins/wordcount.py").display()
     ));
-    galley()
-        .current_dir(dir.path())
-        .args(["run", "--threads", "2"])
-        .assert()
-        .success();
-    let records = lines(&std::fs::read(dir.path().join("out/documents.jsonl")).unwrap());
+    let records = run_in(&dir);
     assert_eq!(records.len(), 5);
     for r in &records {
         let words = r["text"].as_str().unwrap().split_whitespace().count() as u64;
@@ -417,12 +422,7 @@ fn stage_options_are_checked_by_name() {
 #[test]
 fn restore_rebuilds_the_corpus_byte_for_byte() {
     let dir = workspace(&std::fs::read_to_string(repo().join("pipeline.toml")).unwrap());
-    galley()
-        .current_dir(dir.path())
-        .args(["run", "--threads", "2"])
-        .assert()
-        .success();
-    let records = lines(&std::fs::read(dir.path().join("out/documents.jsonl")).unwrap());
+    let records = run_in(&dir);
     let edits: usize = records
         .iter()
         .map(|r| r["edits"].as_array().map_or(0, Vec::len))
