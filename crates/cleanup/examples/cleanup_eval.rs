@@ -3,7 +3,7 @@
 //! into clean archive-style text with a seeded generator, cleans it, and reports the share
 //! of errors fixed, of correct tokens changed, and the character error rate before/after.
 //!
-//! `cargo run --release -p galley-cleanup --example cleanup_eval [SEEDS]`
+//! `cargo run --release -p galley-cleanup --example cleanup_eval [SEEDS] [--heldout]`
 
 use std::collections::HashMap;
 
@@ -211,35 +211,58 @@ struct Score {
     cer_after: usize,
 }
 
-fn main() {
-    let seeds: u64 = std::env::args()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(5);
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+/// The texts tuned against: the archive fixture and the sample corpus as cleaned (its
+/// reviewed cleanup is the truth, since it has real errors of its own).
+fn tuning_texts(root: &str) -> Vec<String> {
     let mut clean: Vec<String> =
         vec![
             std::fs::read_to_string(format!("{root}/crates/cleanup/tests/fixtures/archive.txt"))
                 .unwrap_or_default(),
         ];
-    if let Ok(dir) = std::fs::read_dir(format!("{root}/corpus")) {
-        let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        // The sample corpus has real errors of its own; its reviewed cleanup is the truth.
-        let raw: Vec<String> = paths
-            .iter()
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect();
-        let lexicon = CorpusLexicon::from_texts(raw.iter().map(String::as_str));
-        let cleanup = Cleanup::new(CleanupOptions::default())
-            .expect("default options")
-            .with_corpus(lexicon);
-        clean.extend(raw.iter().map(|t| cleanup.clean(t).text));
-    }
+    let raw = read_dir_texts(&format!("{root}/corpus"));
+    let lexicon = CorpusLexicon::from_texts(raw.iter().map(String::as_str));
+    let cleanup = Cleanup::new(CleanupOptions::default())
+        .expect("default options")
+        .with_corpus(lexicon);
+    clean.extend(raw.iter().map(|t| cleanup.clean(t).text));
+    clean
+}
+
+/// The `.txt` files of a directory, in name order.
+fn read_dir_texts(dir: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let heldout = args.iter().any(|a| a == "--heldout");
+    let seeds: u64 = args.iter().find_map(|s| s.parse().ok()).unwrap_or(5);
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    // `--heldout`: clean texts written after tuning and never tuned against, with seeds the
+    // tuning runs never used, so the figures say how the stage does on unseen text.
+    let (clean, first_seed) = if heldout {
+        (
+            read_dir_texts(&format!("{root}/crates/cleanup/tests/fixtures/heldout")),
+            1000,
+        )
+    } else {
+        (tuning_texts(root), 0)
+    };
     let mut score = Score::default();
     let mut examples = Vec::new();
     let mut missed = Vec::new();
-    for seed in 0..seeds {
+    for seed in first_seed..first_seed + seeds {
         let mut rng = Rng(seed * 7919 + 17);
         let noisy: Vec<String> = clean
             .iter()
