@@ -1,7 +1,8 @@
 //! Scores the splitter on the hand-marked archive passages: the round-1 set in
-//! `tests/fixtures/archive/` and the held-out set in `tests/fixtures/heldout/`, each reported
-//! separately (exact-match rate of whole passages and sentence precision/recall).
-//! `--verbose` prints every miss.
+//! `tests/fixtures/archive/`, the held-out set in `tests/fixtures/heldout/` and the round-3
+//! batches in `tests/fixtures/round3/` (each batch on its own line), reported separately
+//! (exact-match rate of whole passages and sentence precision/recall). `--verbose` prints every
+//! miss.
 //!
 //! `cargo run --release -p galley-sentences --example sentences_eval [-- --verbose]`
 
@@ -65,5 +66,17 @@ fn main() -> std::io::Result<()> {
         &splitter,
         verbose,
     );
+    let round3 = fixtures::load_from(&fixtures::round3_dir())?;
+    score("round-3", &round3, &splitter, verbose);
+    let mut batches: Vec<&str> = round3.iter().map(|p| fixtures::batch(&p.id)).collect();
+    batches.dedup();
+    for batch in batches {
+        let these: Vec<fixtures::Passage> = round3
+            .iter()
+            .filter(|p| fixtures::batch(&p.id) == batch)
+            .cloned()
+            .collect();
+        score(&format!("  {batch}"), &these, &splitter, false);
+    }
     Ok(())
 }

@@ -432,6 +432,15 @@ impl Blocks<'_> {
                 Before::Abbrev(Class::Prepositive) => next.starter && self.after_number(seg, ws),
                 // `Vol. I (London, 1950)`: a Roman numeral after an abbreviation is a number.
                 Before::Abbrev(Class::Regular) if next.roman => false,
+                // A bibliography's author element (`Shachtman, M.`, `Draper, H., eds.`) ends
+                // before the title; a new entry on the next line (`n.d.` / `Shachtman, M.`)
+                // ends the one before.
+                Before::Abbrev(Class::Regular) | Before::Chain | Before::Initial(_)
+                    if (self.author_element(seg, ws, p) && !self.initial_at(next.at))
+                        || (next.new_line && self.inverted_name_at(next.at)) =>
+                {
+                    true
+                }
                 Before::Abbrev(Class::Regular) | Before::Chain => closed || next.starter,
                 // `at 8 p.m. Tuesday`: a day or month continues the time.
                 Before::Time => {
@@ -525,6 +534,53 @@ impl Blocks<'_> {
         let end = trim_end(self.text, seg, ws);
         let (ps, pe) = self.word_before(seg, end);
         ps == seg && pe > ps && is_section_label(&b[ps..pe])
+    }
+
+    /// Whether `seg..=p` is the author element of a bibliography entry: an inverted name
+    /// (`Shachtman, M.`, `Lenin, V.I.`) or names followed by `, ed.`/`, eds.`.
+    fn author_element(&self, seg: usize, ws: usize, p: usize) -> bool {
+        let b = self.text.as_bytes();
+        let word = &b[ws..p];
+        let after_comma = |at: usize| at >= seg + 2 && b[at - 1] == b' ' && b[at - 2] == b',';
+        if matches!(word, b"ed" | b"eds" | b"edd" | b"comp" | b"comps") {
+            return after_comma(ws);
+        }
+        let Some((surname, rest)) = self.text[seg..=p].split_once(", ") else {
+            return false;
+        };
+        let initials = |t: &str| {
+            t.len() >= 2
+                && t.as_bytes().chunks(2).all(|c| {
+                    c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.'
+                })
+        };
+        surname.chars().next().is_some_and(char::is_uppercase)
+            && surname.chars().nth(1).is_some_and(char::is_lowercase)
+            && surname
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && rest.split_whitespace().all(initials)
+    }
+
+    /// Whether an initial (`M.`) stands at `at`.
+    fn initial_at(&self, at: usize) -> bool {
+        let b = self.text.as_bytes();
+        b.get(at).is_some_and(u8::is_ascii_uppercase) && b.get(at + 1) == Some(&b'.')
+    }
+
+    /// Whether an inverted name (`Shachtman, M.`) stands at `at`: how a bibliography entry
+    /// opens.
+    fn inverted_name_at(&self, at: usize) -> bool {
+        let b = self.text.as_bytes();
+        let len = b[at..]
+            .iter()
+            .take(TOKEN_WINDOW)
+            .take_while(|c| c.is_ascii_alphabetic() || **c >= 0x80 || **c == b'-')
+            .count();
+        len >= 2
+            && b[at + 1].is_ascii_lowercase()
+            && b.get(at + len..at + len + 2) == Some(b", ")
+            && self.initial_at(at + len + 2)
     }
 
     /// The ASCII letters at `at`.

@@ -75,9 +75,14 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
             .iter()
             .all(|l| l.end - l.start <= SHORT_LINE && (!terminated(text, *l) || place(text, *l)));
     let mut block_start = first.start;
-    for pair in lines.windows(2) {
+    for (k, pair) in lines.windows(2).enumerate() {
         let (prev, next) = (pair[0], pair[1]);
-        if stack || hard_break(text, prev, next, width) {
+        // A title-cased line opening the paragraph or following a finished sentence is a
+        // heading (`III. The Peasantry and the Revolution`), however long the next line.
+        let heading = (k == 0 || terminated(text, lines[k - 1]))
+            && upper_start(text, next)
+            && title_line(text, prev);
+        if stack || heading || hard_break(text, prev, next, width) {
             out.push((block_start, prev.end));
             block_start = next.start;
         }
@@ -139,6 +144,35 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
         .take_while(|c| !c.is_ascii_whitespace())
         .count();
     (prev.end - prev.start + 1 + first_word) * 4 <= width * 3
+}
+
+/// Longest line (bytes) read as a title-cased heading.
+const HEADING: usize = 72;
+
+/// An unpunctuated line of at least three words whose words of four or more letters are all
+/// capitalised (`III. The Peasantry and the Revolution`): the shape of a title, not of
+/// wrapped prose.
+fn title_line(text: &str, line: Line) -> bool {
+    let s = &text[line.start..line.end];
+    if s.len() > HEADING || terminated(text, line) {
+        return false;
+    }
+    let last = s.as_bytes()[s.len() - 1];
+    if matches!(last, b',' | b';' | b':' | b'-') || s.ends_with('—') {
+        return false;
+    }
+    let capital = |w: &str| {
+        w.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let long_capitalised = s
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(capital);
+    let (ws, we) = last_word(text, line.start, line.end);
+    s.split_whitespace().nth(2).is_some() && long_capitalised && !is_joiner(&text.as_bytes()[ws..we])
 }
 
 /// A salutation (`Dear Comrades,`) or closing (`Yours fraternally,`) line.

@@ -84,7 +84,8 @@ const FINAL: &[&str] = &["etc", "cent"];
 
 const NUMERAL: &[&str] = &["no", "nos", "art", "arts", "n°", "nº", "fig", "figs"];
 
-/// Words that typically open an English sentence: closed-class words and sentence adverbs.
+/// Words that typically open an English sentence: closed-class words, sentence adverbs and the
+/// imperatives of notices and instructions (`Take the subway`, `Send orders to`).
 /// Names and months are deliberately absent (`May`, `Will`, `March`, `Grace`): after an
 /// abbreviation they are far more likely to continue a name or date than to open a sentence.
 #[rustfmt::skip]
@@ -104,6 +105,9 @@ const STARTERS: &[&str] = &[
     "Though", "Thus", "To", "Today", "Under", "Until", "Upon", "Was", "We", "Were", "What",
     "When", "Whenever", "Where", "Whereas", "Whether", "Which", "While", "Who", "Whoever", "Whom", "Whose",
     "Why", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
+    // Imperatives; `Read`, `Mark`, `Hope` are left out, being surnames too.
+    "Apply", "Bring", "Buy", "Come", "Give", "Join", "Remember", "See", "Send", "Subscribe",
+    "Support", "Take", "Vote", "Write",
 ];
 
 /// Lower-case words that plausibly open a sentence whose capital OCR lost (`1935. the camp`).

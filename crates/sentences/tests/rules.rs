@@ -848,3 +848,58 @@ fn german_reference_abbreviations() {
         &["Marx-Engels, Ges. Werke, Bd. 3, S. 45."],
     );
 }
+
+#[test]
+fn title_cased_line_is_a_heading_over_a_long_line() {
+    check(
+        "IV. The Struggle for the Trade Unions\nThe unions were the decisive arena of the struggle in every industrial country of the West.",
+        &[
+            "IV. The Struggle for the Trade Unions",
+            "The unions were the decisive arena of the struggle in every industrial country of the West.",
+        ],
+    );
+    // A wrapped line of prose has lower-case words of four letters or more.
+    check(
+        "Speeches were made by Comrades Tom Mann and Harry\nPollitt of the Minority Movement.",
+        &["Speeches were made by Comrades Tom Mann and Harry\nPollitt of the Minority Movement."],
+    );
+}
+
+#[test]
+fn bibliography_entries_split_at_their_elements() {
+    check(
+        "Serge, V. Memoirs of a Revolutionary. Oxford, 1963.",
+        &["Serge, V.", "Memoirs of a Revolutionary.", "Oxford, 1963."],
+    );
+    check(
+        "Novack, G. and Frankel, D., eds. Fifty Years of World Revolution. New York, 1968.",
+        &[
+            "Novack, G. and Frankel, D., eds.",
+            "Fifty Years of World Revolution.",
+            "New York, 1968.",
+        ],
+    );
+    // A new entry on the next line ends an imprint closing with an abbreviation.
+    check(
+        "Paris: Éditions Sociales, n.d.\nRosmer, A. Moscou sous Lénine. Paris, 1953.",
+        &[
+            "Paris: Éditions Sociales, n.d.",
+            "Rosmer, A.",
+            "Moscou sous Lénine.",
+            "Paris, 1953.",
+        ],
+    );
+    // Initials of a name in prose stay with it.
+    check(
+        "Trotsky, L. D. and his son left for Norway.",
+        &["Trotsky, L. D. and his son left for Norway."],
+    );
+}
+
+#[test]
+fn imperative_opens_a_sentence_after_an_abbreviation() {
+    check(
+        "Orders to the Pioneer Book Shop, 116 University Pl. Send cash with order.",
+        &["Orders to the Pioneer Book Shop, 116 University Pl.", "Send cash with order."],
+    );
+}

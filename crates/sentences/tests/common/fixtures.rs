@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 /// Marks a sentence boundary in a fixture passage.
 pub const MARK: char = '¦';
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Passage {
     pub id: String,
     /// The passage with the marks removed.
@@ -23,6 +23,16 @@ pub fn dir() -> PathBuf {
 /// The round-2 held-out passages, written and committed before the splitter was run on them.
 pub fn heldout_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout")
+}
+
+/// The round-3 batches, each committed before the splitter was first run on it.
+pub fn round3_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/round3")
+}
+
+/// The batch a passage id belongs to: the part before its `-` (`r3a` of `r3a-07`).
+pub fn batch(id: &str) -> &str {
+    id.split('-').next().unwrap_or(id)
 }
 
 /// Collapses whitespace runs to one space.
