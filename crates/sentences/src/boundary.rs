@@ -360,6 +360,12 @@ impl Blocks<'_> {
         }
         let q = skip_ws(self.text, j, be);
         if q == j {
+            if let Some(mark) = self.glued_footnote(seg, p, j, be, term) {
+                return Step::Split {
+                    end: mark,
+                    next: mark,
+                };
+            }
             return if self.missing_space(seg, p, j, term) {
                 Step::Split { end: j, next: j }
             } else {
@@ -598,6 +604,35 @@ impl Blocks<'_> {
     fn previous_stop(&self, seg: usize, ws: usize) -> bool {
         let end = trim_end(self.text, seg, ws);
         end > seg && self.text.as_bytes()[end - 1] == b'.'
+    }
+
+    /// A footnote number OCR set on the line after a full stop (`25 shillings.3 Rents`): one
+    /// or two digits after a word of three or more letters, then a space and a capital. Returns
+    /// the end of the number.
+    fn glued_footnote(
+        &self,
+        seg: usize,
+        p: usize,
+        j: usize,
+        be: usize,
+        term: Terminator,
+    ) -> Option<usize> {
+        let b = self.text.as_bytes();
+        if term != Terminator::Period || j != p + 1 {
+            return None;
+        }
+        let digits = b[j..be].iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=2).contains(&digits) || ws_len(self.text, j + digits) == 0 {
+            return None;
+        }
+        let (ws, we) = self.word_before(seg, p);
+        let word = &b[ws..we];
+        let plain = word.len() >= 3
+            && word.iter().all(u8::is_ascii_lowercase)
+            && self.classify(word) == Before::Normal;
+        let q = skip_ws(self.text, j + digits, be);
+        let capital = char_at(self.text, q).is_some_and(char::is_uppercase);
+        (plain && capital).then_some(j + digits)
     }
 
     /// OCR lost the space after a terminator (`in 1929.Here we`, `strike?The`).

@@ -903,3 +903,13 @@ fn imperative_opens_a_sentence_after_an_abbreviation() {
         &["Orders to the Pioneer Book Shop, 116 University Pl.", "Send cash with order."],
     );
 }
+
+#[test]
+fn footnote_number_glued_to_a_stop_stays_with_its_sentence() {
+    check(
+        "The rent was 12 roubles.14 Bread cost more.",
+        &["The rent was 12 roubles.14", "Bread cost more."],
+    );
+    // Not after an abbreviation or a number: `Vol.3 Moscow`, `pp. 12.5 Per`.
+    check("See Vol.3 Moscow edition.", &["See Vol.3 Moscow edition."]);
+}
