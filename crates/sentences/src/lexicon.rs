@@ -188,6 +188,8 @@ const CLOSINGS: &[&str] = &[
     "affectionately",
     "solidarity",
     "salutations",
+    "wishes",
+    "thanks",
 ];
 
 /// Days and months: after `p.m.` they continue the time (`at 8 p.m. Tuesday`), they do not

@@ -913,3 +913,11 @@ fn footnote_number_glued_to_a_stop_stays_with_its_sentence() {
     // Not after an abbreviation or a number: `Vol.3 Moscow`, `pp. 12.5 Per`.
     check("See Vol.3 Moscow edition.", &["See Vol.3 Moscow edition."]);
 }
+
+#[test]
+fn closing_with_wishes_stands_over_the_signature() {
+    check(
+        "Write soon.\nWith warmest wishes,\nRose Karsner",
+        &["Write soon.", "With warmest wishes,", "Rose Karsner"],
+    );
+}
