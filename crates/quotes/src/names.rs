@@ -73,6 +73,12 @@ fn is_connector(w: &str) -> bool {
     )
 }
 
+/// Whether a name starts at `next`: an honorific opens a name, so only another honorific
+/// can come before it (`CHAPTER I. Mrs. Lynde` is not one name, `Lieutenant Colonel X` is).
+fn title_opens(prev: &Tok<'_>, next: &Tok<'_>) -> bool {
+    lexicon::is_honorific(next.text) && !lexicon::is_honorific(prev.text)
+}
+
 /// Whether a token can be part of a name.
 pub fn is_name_word(t: &Tok<'_>) -> bool {
     if !t.word {
@@ -113,6 +119,7 @@ pub fn name_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)> {
             && is_name_word(&toks[first - 1])
             && !toks[first - 1].text.ends_with("’s")
             && !toks[first - 1].text.ends_with("'s")
+            && !title_opens(&toks[first - 1], &toks[first])
         {
             first -= 1;
             continue;
@@ -141,6 +148,7 @@ pub fn name_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Found)
         if last + 1 < toks.len()
             && is_name_word(&toks[last + 1])
             && strip_possessive(toks[last].text) == toks[last].text
+            && !title_opens(&toks[last], &toks[last + 1])
         {
             last += 1;
             continue;
@@ -362,6 +370,12 @@ pub fn looks_female(name: &str) -> Option<bool> {
         }
         _ => None,
     }
+}
+
+/// The honorific a person mention opens with, without its full stop (`Mr.` → `Mr`).
+fn title_of(name: &str) -> Option<&str> {
+    let first = name.split_whitespace().next()?;
+    lexicon::is_honorific(first).then(|| first.trim_end_matches('.'))
 }
 
 /// Name words of a person mention without honorifics and possessives.
@@ -587,11 +601,43 @@ fn canonical_with(
         return best_after_initials(text, last, bare).unwrap_or_else(|| cleaned.to_owned());
     }
     let forms = forms_of(last);
+    // `Mr. Bennet`, `Mrs. Bennet`, `Miss Bennet`: a surname the document gives under several
+    // titles is a family's, and a titled form names one member of it.
+    let titles: Vec<&str> = forms
+        .iter()
+        .filter(|c| parts(c).last().is_some_and(|l| same_name(l, last)))
+        .filter_map(|c| title_of(c))
+        .fold(Vec::new(), |mut v, t| {
+            if !v.contains(&t) {
+                v.push(t);
+            }
+            v
+        });
+    let family = titles.len() >= 2;
+    let title = title_of(cleaned);
+    if family && title.is_none() && p.len() == 1 {
+        // a bare surname in a family is the man's: novels call women by title or first name
+        if let Some(mr) = forms
+            .iter()
+            .find(|c| title_of(c).is_some_and(|t| t == "Mr") && parts(c).len() == 1)
+        {
+            return canonical_with(text, mr, kind, forms_of);
+        }
+    }
     // each form's name words, split once: only multi-word forms can be fuller
     let split: Vec<(&String, Vec<&str>)> = forms
         .iter()
         .map(|c| (c, parts(c)))
         .filter(|(_, w)| w.len() >= 2)
+        .filter(|(c, _)| match (title, title_of(c)) {
+            (Some(t), Some(u)) => t == u,
+            // an untitled fuller form is the same person only outside a family and when its
+            // gender does not contradict the title's
+            (Some(t), None) => {
+                !family && looks_female(c).is_none_or(|f| f == lexicon::is_female_honorific(t))
+            }
+            _ => true,
+        })
         .collect();
     let first = (p.len() >= 2).then(|| p[0]);
     let compatible: Vec<&(&String, Vec<&str>)> = match first {
@@ -721,6 +767,37 @@ mod tests {
         assert_eq!(
             canonical(text, "Natalia Ivanovna", MentionKind::Person),
             "Natalia Sedova Trotsky"
+        );
+    }
+
+    #[test]
+    fn titled_members_of_a_family_keep_their_titles() {
+        let text = "Mr. Hale came in. Mrs. Hale rose. Agnes Hale looked up. Mr. Hale sat. \
+                    Hale laughed.";
+        assert_eq!(canonical(text, "Mr. Hale", MentionKind::Person), "Mr. Hale");
+        assert_eq!(
+            canonical(text, "Mrs. Hale", MentionKind::Person),
+            "Mrs. Hale"
+        );
+        // a bare surname in a family is the man's
+        assert_eq!(canonical(text, "Hale", MentionKind::Person), "Mr. Hale");
+        // outside a family the fuller untitled form is still the same person
+        let text = "Mr. Orme spoke. Later Walter Orme wrote. Orme left.";
+        assert_eq!(
+            canonical(text, "Mr. Orme", MentionKind::Person),
+            "Walter Orme"
+        );
+    }
+
+    #[test]
+    fn a_title_opens_a_name() {
+        assert_eq!(
+            name_before("CHAPTER I. Mrs. Rachel Lynde is here", "Lynde"),
+            "Mrs. Rachel Lynde"
+        );
+        assert_eq!(
+            name_before("and Lieutenant Colonel Ames said", "Ames"),
+            "Lieutenant Colonel Ames"
         );
     }
 
