@@ -293,7 +293,7 @@ fn main() {
                         }
                         (false, false) => {
                             score.errors += 1;
-                            if missed.len() < 40 {
+                            if missed.len() < 300 {
                                 let lo = k.saturating_sub(2).min(ot.len());
                                 let hi = (k + 3).min(ot.len()).max(lo);
                                 missed.push(format!(

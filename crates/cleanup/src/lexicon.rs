@@ -260,6 +260,9 @@ pub struct Lexicon {
     strong: OnceLock<Vec<u32>>,
     /// Per word, the strong words one plain edit away, memoised like `slips`.
     near_strong: Vec<OnceLock<Slips>>,
+    /// Ids of the lower-case words in alphabetical order, built on first use: the words
+    /// sharing a long non-word's opening, for edits the delete index cannot reach.
+    sorted: OnceLock<Vec<u32>>,
 }
 
 /// Words more frequent than this (the, has, not, …) are neither judged nor proposed by
@@ -310,6 +313,7 @@ impl Lexicon {
             slips,
             strong: OnceLock::new(),
             near_strong,
+            sorted: OnceLock::new(),
         }
     }
 
@@ -406,6 +410,28 @@ impl Lexicon {
                 .filter(|&(_, cost)| cost <= crate::channel::PLAIN)
                 .collect()
         })
+    }
+
+    /// Ids of the lower-case words that begin with `prefix`: the delete index reaches one
+    /// edit, and a long word's two slips (`incomprehensive`) seldom touch its opening.
+    pub(crate) fn starting_with(&self, prefix: &str, out: &mut Vec<u32>) {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut ids: Vec<u32> = (0..self.words.len() as u32)
+                .filter(|&i| {
+                    self.words[i as usize]
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase())
+                })
+                .collect();
+            ids.sort_unstable_by_key(|&i| self.words[i as usize]);
+            ids
+        });
+        let from = sorted.partition_point(|&i| self.words[i as usize] < prefix);
+        out.extend(
+            sorted[from..]
+                .iter()
+                .take_while(|&&i| self.words[i as usize].starts_with(prefix)),
+        );
     }
 
     /// Whether the bigram `a b` may be listed (no false negatives).

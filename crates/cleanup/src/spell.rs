@@ -115,6 +115,9 @@ pub fn correct(text: &str, tokens: &[Token], i: usize, ev: &Evidence<'_>) -> Opt
     correct_memo(text, tokens, i, ev, &mut FormMemo::default())
 }
 
+/// From this length a lower-case non-word may be two plain edits from its word.
+const LONG: usize = 11;
+
 fn correct_memo(
     text: &str,
     tokens: &[Token],
@@ -182,6 +185,9 @@ fn correct_memo(
             }
             _ => None,
         },
+        // Long words have sparse neighbourhoods: two plain edits (`incomprehensive`) still
+        // single out one word.
+        Case::Lower if lower.len() >= LONG => dictionary(&lower, case, false, 2.0, 0.0),
         Case::Lower if lower.len() >= 4 || n_w <= 1 => dictionary(&lower, case, false, 1.5, 0.0),
         Case::Title if start => dictionary(&lower, case, false, 1.0, 1e6),
         Case::Title if lower.len() >= 7 && n_w <= 1 => dictionary(&lower, case, true, PLAIN, 1e6),
@@ -275,7 +281,53 @@ fn dictionary(
     ids.sort_unstable();
     ids.dedup();
     let mut scored = Vec::new();
-    for id in ids {
+    let near = max_cost.min(1.5);
+    score_candidates(
+        lower,
+        case,
+        strict,
+        near,
+        min_count,
+        (p, n),
+        ev,
+        &ids,
+        &mut scored,
+    );
+    // Two plain edits are a fallback for long words (`incomprehensive`): a nearer word, if
+    // any, is what was meant, and the delete index reaches only one edit.
+    if scored.is_empty() && max_cost > near {
+        ids.clear();
+        lex.starting_with(&lower[..LONG / 2], &mut ids);
+        score_candidates(
+            lower,
+            case,
+            strict,
+            max_cost,
+            min_count,
+            (p, n),
+            ev,
+            &ids,
+            &mut scored,
+        );
+    }
+    pick(scored, "spelling")
+}
+
+/// Scores dictionary words `ids` as readings of `lower` by the noisy channel, into `scored`.
+#[allow(clippy::too_many_arguments)]
+fn score_candidates(
+    lower: &str,
+    case: Case,
+    strict: bool,
+    max_cost: f32,
+    min_count: f64,
+    (p, n): (Option<u32>, Option<u32>),
+    ev: &Evidence<'_>,
+    ids: &[u32],
+    scored: &mut Vec<(f64, String, f32)>,
+) {
+    let lex = ev.lex;
+    for &id in ids {
         let word = lex.word(id);
         let count = lex.count(id) as f64;
         if word == lower || count < min_count.max(1.0) {
@@ -315,7 +367,6 @@ fn dictionary(
             c,
         ));
     }
-    pick(scored, "spelling")
 }
 
 /// Corrections for every token of a text, as replacements.
@@ -415,6 +466,16 @@ mod tests {
         );
         // Real derivations have no such neighbour.
         assert_eq!(run("a comradely antifascist leaderless", None), pairs(&[]));
+    }
+
+    #[test]
+    fn long_words_may_be_two_edits_from_their_word() {
+        assert_eq!(
+            run("it might appear incomprehensive why", None),
+            pairs(&[("incomprehensive", "incomprehensible")])
+        );
+        // Shorter words have too many neighbours two edits away.
+        assert_eq!(run("the reveluzion came", None), pairs(&[]));
     }
 
     #[test]

@@ -89,6 +89,13 @@ fn gold_errors_fixed_and_protected_words_kept() {
     assert!(should.len() <= 2, "should_fix missed: {should:?}");
     let real_total = gold["real_word"].as_array().unwrap().len();
     eprintln!("real_word fixed {}/{real_total}", real_total - real.len());
+    // Fixed: `trails`, `CPU`, `Moscow, About`, `incomprehensive`. The rest lack evidence in
+    // the embedded bigram list and the corpus (`hunting trip`, `Popular Front` are unlisted).
+    assert!(
+        real_total - real.len() >= 4,
+        "real_word fixed only {}/{real_total}; missed {real:?}",
+        real_total - real.len()
+    );
     for word in gold["protected"].as_array().unwrap() {
         let word = word.as_str().unwrap();
         for c in &run.cleaned {
