@@ -360,6 +360,10 @@ impl Blocks<'_> {
         }
         let q = skip_ws(self.text, j, be);
         if q == j {
+            // `pp. 15–140.—Ed.`: an editor's or author's tag closing the block after a dash.
+            if term == Terminator::Period && dash_len(b, j) > 0 && self.signature_tail(j, be) {
+                return Step::Split { end: j, next: j };
+            }
             if let Some(mark) = self.glued_footnote(seg, p, j, be, term) {
                 return Step::Split {
                     end: mark,
@@ -604,6 +608,18 @@ impl Blocks<'_> {
     fn previous_stop(&self, seg: usize, ws: usize) -> bool {
         let end = trim_end(self.text, seg, ws);
         end > seg && self.text.as_bytes()[end - 1] == b'.'
+    }
+
+    /// Whether `at..be` is a dash and a short signature that ends the block (`—Ed.`,
+    /// `— L. T.`): up to three capitalised words or initials.
+    fn signature_tail(&self, at: usize, be: usize) -> bool {
+        let rest = self.text[at..be].trim_start_matches(['—', '–', '-', ' ']);
+        let words = rest.split_whitespace().count();
+        rest.len() <= 24
+            && (1..=3).contains(&words)
+            && rest
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     }
 
     /// A footnote number OCR set on the line after a full stop (`25 shillings.3 Rents`): one
@@ -1058,6 +1074,8 @@ fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
             j += n;
         } else if matches!(b[j], b'.' | b'?' | b'!') {
             j += 1;
+        } else if b[j] == b'_' && b.get(j + 1).is_none_or(u8::is_ascii_whitespace) {
+            j += 1; // plain-text emphasis closed after the stop: `_Correction._`
         } else if b[j] == b' '
             && b[j + 1..be].starts_with("”".as_bytes())
             && (j + 4 >= be || b[j + 4].is_ascii_whitespace())

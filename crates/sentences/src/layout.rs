@@ -99,6 +99,9 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
             return true;
         }
     }
+    if running_head(text, prev) || running_head(text, next) {
+        return true;
+    }
     let has_alnum = |l: Line| text[l.start..l.end].chars().any(char::is_alphanumeric);
     if !has_alnum(prev) || !has_alnum(next) {
         return true; // separators such as `* * *`
@@ -106,7 +109,8 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     if terminated(text, prev) {
         // A letterhead (`New York, N.Y.` over `March 1, 1946`) or a signature over its date
         // (`J. H.` over `February 1940`).
-        return dateline(text, next) && (place(text, prev) || starts_with_month(text, next));
+        return dateline(text, next)
+            && (place(text, prev) || starts_with_month(text, next) || signature(text, prev));
     }
     let next_upper = upper_start(text, next);
     let last = b[prev.end - 1];
@@ -243,6 +247,33 @@ fn place(text: &str, line: Line) -> bool {
         && token_start >= 2
         && b[token_start - 2] == b','
         && b[0].is_ascii_uppercase()
+}
+
+/// A signature line (`— L. T.`, `N. Lenin`): a few words, each capitalised or a dash.
+fn signature(text: &str, line: Line) -> bool {
+    let s = &text[line.start..line.end];
+    s.len() <= 40
+        && s.split_whitespace().count() <= 4
+        && s.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '—' | '–' | '-'))
+        })
+}
+
+/// A page's running head as OCR keeps it (`THE COMMUNIST INTERNATIONAL 213`, `12 THE CASE OF
+/// LEON TROTSKY`): capitals only, at least two words, a page number at one end. It interrupts
+/// whatever sentence runs across the page break.
+fn running_head(text: &str, line: Line) -> bool {
+    let s = &text[line.start..line.end];
+    let mut words = s.split_whitespace();
+    let page = |w: Option<&str>| {
+        w.is_some_and(|w| (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit()))
+    };
+    let numbered = page(words.next()) || page(words.next_back());
+    let capitals = s.split_whitespace().filter(|w| !page(Some(w))).count() >= 2
+        && !s.chars().any(char::is_lowercase);
+    s.len() <= SHORT_LINE + 20 && numbered && capitals
 }
 
 /// Whether the line opens with a month's name (`February 1940`).

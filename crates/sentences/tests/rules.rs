@@ -921,3 +921,45 @@ fn closing_with_wishes_stands_over_the_signature() {
         &["Write soon.", "With warmest wishes,", "Rose Karsner"],
     );
 }
+
+#[test]
+fn running_head_interrupts_the_sentence_across_a_page_break() {
+    check(
+        "The Party grew in all the\nTHE FOURTH INTERNATIONAL 57\nindustrial towns of the north.",
+        &[
+            "The Party grew in all the",
+            "THE FOURTH INTERNATIONAL 57",
+            "industrial towns of the north.",
+        ],
+    );
+    // Capitals without a page number may be shouted prose wrapped over lines.
+    check(
+        "DOWN WITH THE\nIMPERIALIST WAR!",
+        &["DOWN WITH THE\nIMPERIALIST WAR!"],
+    );
+}
+
+#[test]
+fn dashed_signature_stands_alone() {
+    check(
+        "See Vol. 4 of this edition.—Ed.",
+        &["See Vol. 4 of this edition.", "—Ed."],
+    );
+    check(
+        "We shall win.\n— J. P. C.\nNew York, May 1938",
+        &["We shall win.", "— J. P. C.", "New York, May 1938"],
+    );
+    // A dateline's dash runs into its story.
+    check(
+        "PARIS.—The Chamber voted the credits.",
+        &["PARIS.—The Chamber voted the credits."],
+    );
+}
+
+#[test]
+fn underscore_emphasis_after_a_stop_closes_the_sentence() {
+    check(
+        "_Note._ The figures are provisional.",
+        &["_Note._", "The figures are provisional."],
+    );
+}
