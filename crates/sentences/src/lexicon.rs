@@ -105,6 +105,10 @@ const STARTERS: &[&str] = &[
     "Though", "Thus", "To", "Today", "Under", "Until", "Upon", "Was", "We", "Were", "What",
     "When", "Whenever", "Where", "Whereas", "Whether", "Which", "While", "Who", "Whoever", "Whom", "Whose",
     "Why", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
+    // Number words (`71 B.C. Six thousand slaves`).
+    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
+    "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds",
+    "Thousands", "Millions", "Half",
     // Imperatives; `Read`, `Mark`, `Hope` are left out, being surnames too.
     "Apply", "Bring", "Buy", "Come", "Give", "Join", "Remember", "See", "Send", "Subscribe",
     "Support", "Take", "Vote", "Write",

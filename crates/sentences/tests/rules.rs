@@ -963,3 +963,15 @@ fn underscore_emphasis_after_a_stop_closes_the_sentence() {
         &["_Note._", "The figures are provisional."],
     );
 }
+
+#[test]
+fn number_word_opens_a_sentence_after_an_era() {
+    check(
+        "Rome fell in 476 A.D. Twenty years later nothing was left.",
+        &["Rome fell in 476 A.D.", "Twenty years later nothing was left."],
+    );
+    check(
+        "In 55 B.C. Caesar landed in Britain.",
+        &["In 55 B.C. Caesar landed in Britain."],
+    );
+}
