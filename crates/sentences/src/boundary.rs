@@ -9,7 +9,8 @@ use crate::chars::{
     ELLIPSIS,
 };
 use crate::lexicon::{
-    is_calendar, is_day_abbreviation, is_lower_starter, is_pronoun_like, is_section_label,
+    is_calendar, is_day_abbreviation, is_lower_starter, is_name_particle, is_pronoun_like,
+    is_section_label,
     is_speech_verb, is_starter, Class, Lexicon,
 };
 
@@ -865,7 +866,13 @@ impl Blocks<'_> {
                 .take_while(|c| c.is_ascii_lowercase())
                 .count();
             let ends_word = !b.get(we).is_some_and(u8::is_ascii_alphanumeric);
-            next.lower_starter = ends_word && is_lower_starter(&b[r..we]);
+            // `van Gelderen`, `de Gaulle`: a surname's particle keeps its small letter at the
+            // head of a sentence.
+            let particle = ends_word
+                && is_name_particle(&b[r..we])
+                && b.get(we) == Some(&b' ')
+                && char_at(self.text, we + 1).is_some_and(char::is_uppercase);
+            next.lower_starter = ends_word && (is_lower_starter(&b[r..we]) || particle);
             next.pronoun_like = ends_word && is_pronoun_like(&b[r..we]);
         } else if bullet_len(b, r, false) > 0 {
             next.kind = NextKind::Bullet;

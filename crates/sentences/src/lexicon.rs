@@ -74,6 +74,8 @@ const REGULAR: &[&str] = &[
     "rpt", "orig", "publ", "comp", "ref", "refs", "fol", "fols", "ms", "mss", "annot", "introd",
     // German references, common in the archive's notes (`Ges. Werke, Bd. 3`, `Hrsg.`).
     "ges", "bd", "bde", "hrsg", "aufl", "ausg", "jg", "jahrg", "nr", "ebd", "vgl",
+    // Languages, as etymologies and translators' notes cite them (`cf. Ger. Doppelherrschaft`).
+    "ger", "germ", "lat", "russ", "gk", "eng", "ital", "span", "fren",
     // Measures and time.
     "hr", "hrs", "min", "mins", "secs", "yr", "yrs", "wk", "wks", "mo", "mos", "lb", "lbs", "oz",
     "ozs", "cwt", "yd", "yds", "km", "kms", "cu", "doz", "max", "est", "prox", "ult", "dist",
@@ -124,6 +126,12 @@ const LOWER_STARTERS: &[&str] = &[
     "most", "my", "no", "not", "now", "on", "one", "only", "our", "she", "since", "so", "some",
     "such", "that", "the", "their", "then", "there", "these", "they", "this", "those", "though",
     "thus", "we", "what", "when", "where", "while", "why", "yet", "you",
+];
+
+/// Particles of surnames written in lower case (`van Gelderen`, `de Gaulle`, `von Papen`).
+#[rustfmt::skip]
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "de", "di", "da", "du", "del", "della", "der", "den", "ten", "ter", "le", "la",
 ];
 
 /// Pronouns and articles: after `?`/`!` these open a sentence even in lower case, where a
@@ -308,6 +316,12 @@ pub(crate) fn is_starter(word: &[u8]) -> bool {
 pub(crate) fn is_lower_starter(word: &[u8]) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     lookup(&SET, LOWER_STARTERS, word, false)
+}
+
+/// Whether lower-case `word` is a surname's particle.
+pub(crate) fn is_name_particle(word: &[u8]) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, NAME_PARTICLES, word, false)
 }
 
 /// Whether lower-case `word` is a pronoun or article.

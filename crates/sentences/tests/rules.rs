@@ -975,3 +975,24 @@ fn number_word_opens_a_sentence_after_an_era() {
         &["In 55 B.C. Caesar landed in Britain."],
     );
 }
+
+#[test]
+fn surname_particle_opens_a_sentence_in_lower_case() {
+    check(
+        "The report was read by Sneevliet. van Gelderen moved its adoption.",
+        &["The report was read by Sneevliet.", "van Gelderen moved its adoption."],
+    );
+    // Not before a lower-case word (`de facto`).
+    check(
+        "The regime was recognised. de facto it was a dictatorship.",
+        &["The regime was recognised. de facto it was a dictatorship."],
+    );
+}
+
+#[test]
+fn language_abbreviation_does_not_end_a_sentence() {
+    check(
+        "The word (Russ. Dvoevlastie) means dual power.",
+        &["The word (Russ. Dvoevlastie) means dual power."],
+    );
+}
