@@ -451,9 +451,11 @@ fn frame_verb(near: &[Tok<'_>], max_gap: usize) -> Option<usize> {
             return None;
         }
         if t.word {
-            if lexicon::is_speech_verb(t.text) && !t.is_capitalised() {
+            if lexicon::is_speech_verb(t.text) && !t.is_capitalised() && !used_as_noun(near, k) {
                 let next = near[k + 1..].iter().find(|t| t.word);
-                if next.is_some_and(|n| lexicon::is_non_frame_prep(n.text)) {
+                // `said in 1936 that …` reports; `said in a deep whisper: “…”` still frames
+                let colon = near.last().is_some_and(|t| t.is(":"));
+                if !colon && next.is_some_and(|n| lexicon::is_non_frame_prep(n.text)) {
                     return None;
                 }
                 // `explain why their “new course” …`: an indirect question, not a quotation
@@ -471,6 +473,29 @@ fn frame_verb(near: &[Tok<'_>], max_gap: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// `in a deep whisper`, `his answer`: a speech word after a determiner or possessive (one
+/// adjective may sit between) is a noun, not the verb of a frame.
+fn used_as_noun(toks: &[Tok<'_>], k: usize) -> bool {
+    let det = |w: &str| {
+        matches!(
+            w,
+            "a" | "an" | "the" | "his" | "her" | "their" | "my" | "your" | "our" | "its" | "this"
+        )
+    };
+    // only a base form reads as a noun: `a leaflet declared`, `the report said` are verbs
+    let w = toks[k].text;
+    if w.ends_with(['d', 's']) || matches!(w, "wrote" | "spoke" | "swore" | "sang") {
+        return false;
+    }
+    let word = |j: usize| toks.get(j).filter(|t| t.word).map(|t| t.text);
+    let prev = k.checked_sub(1).and_then(word);
+    let prev2 = k.checked_sub(2).and_then(word);
+    prev.is_some_and(det)
+        || prev2.is_some_and(det)
+            && prev
+                .is_some_and(|w| w.chars().all(|c| c.is_lowercase()) && !lexicon::is_verb_filler(w))
 }
 
 /// `said Trotsky, “…` — a name right after the verb and right before the mark.
@@ -1161,7 +1186,14 @@ impl Ctx<'_> {
         let toks = text::tokens(gap, 0, gap.len());
         let words = toks.iter().filter(|t| t.word).count();
         let cue = toks.iter().any(|t| t.word && lexicon::is_tag_verb(t.text));
-        if words == 0 || words > 10 || !cue || gap.contains(['(', ';']) {
+        // A gap that opens with the tag (`returned she; “…`, `said Mrs. Lynde in a tone that
+        // …. “…`) may run on: what follows the tag describes the speaker's manner.
+        let tagged = cue_after(&toks).is_some();
+        let max_words = if tagged { 40 } else { 10 };
+        if words == 0 || words > max_words || !cue || gap.contains('(') {
+            return Split::No;
+        }
+        if gap.contains(';') && !tagged {
             return Split::No;
         }
         // After a sentence break the attribution can only belong to the first part, unless
@@ -1179,6 +1211,16 @@ impl Ctx<'_> {
         } else {
             Split::Both
         }
+    }
+}
+
+impl Ctx<'_> {
+    /// Whether the words between spans `j` and `i` open with a dialogue tag (`“…,” said
+    /// he, “…`): then the second span goes on with the speech whatever its shape.
+    pub fn tag_between(&self, j: usize, i: usize) -> bool {
+        let (a, b) = (&self.quotes[j], &self.quotes[i]);
+        let gap = &self.text[a.outer_end()..b.open.max(a.outer_end())];
+        cue_after(&text::tokens(gap, 0, gap.len())).is_some()
     }
 }
 
@@ -1247,6 +1289,42 @@ mod tests {
     fn organisation_with_parenthesis_as_speaker() {
         let r = run("Every week Le Populaire (the Socialist daily) kept writing: “The government has failed.”");
         assert_eq!(r[0].2.as_deref(), Some("Le Populaire"));
+    }
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        crate::find_quotes(text)
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn a_tag_then_a_long_manner_clause_still_joins_the_parts() {
+        let text = "“I hope it keeps fine,” said Mrs. Abney in a voice that made it plain she \
+                    expected rain by the evening and a flood by the morning. “Only don’t blame me.”";
+        assert_eq!(
+            speakers(text),
+            [Some("Mrs. Abney".into()), Some("Mrs. Abney".into())]
+        );
+    }
+
+    #[test]
+    fn a_lower_case_part_after_a_tag_and_semicolon_goes_on_with_the_speech() {
+        let q = crate::find_quotes("“It is so,” returned Mr. Voss; “for the mill has closed.”");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].kind, QuoteKind::Direct);
+        assert_eq!(q[1].speaker.as_deref(), Some("Mr. Voss"));
+        assert_eq!(q[0].group, q[1].group);
+    }
+
+    #[test]
+    fn a_speech_noun_is_no_frame_but_the_verb_before_it_is() {
+        let r = run("Tobias leaned over the gate and said in a low whisper: “Hush!”");
+        assert_eq!(r[0].1, QuoteKind::Direct);
+        assert_eq!(r[0].2.as_deref(), Some("Tobias"));
+        // a past form after a noun is the verb: `a leaflet declared`
+        let r = run("That week a leaflet declared: “We will not pay.”");
+        assert_eq!(r[0].2.as_deref(), Some("a leaflet"));
     }
 
     #[test]

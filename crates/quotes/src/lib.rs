@@ -181,7 +181,9 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
                 let sentence_like = content.chars().next().is_some_and(char::is_uppercase)
                     && content.ends_with(['.', '!', '?', '…']);
                 let both_direct = atts[j].kind == QuoteKind::Direct
-                    && (atts[i].kind == QuoteKind::Direct || sentence_like);
+                    && (atts[i].kind == QuoteKind::Direct
+                        || sentence_like
+                        || ctx.tag_between(j, i));
                 let split = if both_direct {
                     ctx.split_continues(j, i)
                 } else {
