@@ -225,6 +225,7 @@ const DAY_ABBREVIATIONS: &[&str] = &[
 const SECTION_LABELS: &[&str] = &[
     "chapter", "chap", "ch", "part", "pt", "book", "bk", "section", "sect", "sec", "lecture",
     "appendix", "article", "art", "volume", "vol", "letter", "thesis", "act", "scene", "canto",
+    "table", "figure", "fig", "plate", "map", "chart", "document", "doc", "exhibit",
     "§", "¶",
 ];
 

@@ -413,6 +413,10 @@ fn numbered_section_titles_are_one_segment() {
         &["Chapter II. Thermidor in the Soviet Union"],
     );
     check("Part 3. The Tasks Ahead", &["Part 3. The Tasks Ahead"]);
+    check(
+        "Table 2. Strikes and Strikers, 1933–37",
+        &["Table 2. Strikes and Strikers, 1933–37"],
+    );
     // Inside a sentence the label is an ordinary reference and the stop may end it.
     check(
         "The argument is in Chapter II. The next chapter turns to wages.",
