@@ -116,7 +116,10 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     let last = b[prev.end - 1];
     if last == b',' {
         // `My dear friend,` stands alone even when OCR or the writer lowered the next word.
-        return (next_upper || dear(text, prev)) && letter_frame(text, prev);
+        // `I remain, Sir,` over `Yours, &c.,`: the closing line shows where the letter ends.
+        let closing_next = text[next.start..next.end].split_whitespace().count() <= 6
+            && is_closing(first_word(text, next));
+        return (next_upper || dear(text, prev)) && (letter_frame(text, prev) || closing_next);
     }
     // `Whereas …;` clauses set one per line: a sentence opener after a semicolon is no wrap.
     if last == b';' && next_upper && opens_sentence(text, next) {

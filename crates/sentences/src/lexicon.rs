@@ -68,7 +68,7 @@ const REGULAR: &[&str] = &[
     // Months.
     "jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     // References and scholarly apparatus.
-    "vol", "vols", "pp", "para", "paras", "ch", "chap", "chs", "sect", "secs", "figs", "pt",
+    "vol", "vols", "pp", "para", "paras", "ch", "chap", "chs", "cap", "sess", "sect", "secs", "figs", "pt",
     "pts", "bk", "bks", "ser", "suppl", "app", "nn", "ll", "cols", "ff", "seq", "seqq", "ibid",
     "ib", "id", "op", "cit", "loc", "al", "ed", "eds", "edn", "trans", "transl", "tr", "repr",
     "rpt", "orig", "publ", "comp", "ref", "refs", "fol", "fols", "ms", "mss", "annot", "introd",
@@ -202,6 +202,7 @@ const CLOSINGS: &[&str] = &[
     "salutations",
     "wishes",
     "thanks",
+    "remain",
 ];
 
 /// Days and months: after `p.m.` they continue the time (`at 8 p.m. Tuesday`), they do not

@@ -1000,3 +1000,19 @@ fn language_abbreviation_does_not_end_a_sentence() {
         &["The word (Russ. Dvoevlastie) means dual power."],
     );
 }
+
+#[test]
+fn old_letter_closing_formula_stands_alone() {
+    check(
+        "I have the honour to be, Sir,\nYours obediently,\nW. Lovett",
+        &["I have the honour to be, Sir,", "Yours obediently,", "W. Lovett"],
+    );
+}
+
+#[test]
+fn latin_chapter_reference_takes_its_number() {
+    check(
+        "See Smith, bk. IV, cap. 2. Smith says so.",
+        &["See Smith, bk. IV, cap. 2.", "Smith says so."],
+    );
+}
