@@ -872,7 +872,10 @@ impl Blocks<'_> {
                 && is_name_particle(&b[r..we])
                 && b.get(we) == Some(&b' ')
                 && char_at(self.text, we + 1).is_some_and(char::is_uppercase);
-            next.lower_starter = ends_word && (is_lower_starter(&b[r..we]) || particle);
+            // `iPhone`, `eBay`: a name with an inner capital, whatever case it starts in.
+            let camel = we > r && b.get(we).is_some_and(u8::is_ascii_uppercase);
+            next.lower_starter =
+                camel || (ends_word && (is_lower_starter(&b[r..we]) || particle));
             next.pronoun_like = ends_word && is_pronoun_like(&b[r..we]);
         } else if bullet_len(b, r, false) > 0 {
             next.kind = NextKind::Bullet;

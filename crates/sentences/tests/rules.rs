@@ -1016,3 +1016,11 @@ fn latin_chapter_reference_takes_its_number() {
         &["See Smith, bk. IV, cap. 2.", "Smith says so."],
     );
 }
+
+#[test]
+fn name_with_inner_capital_opens_a_sentence() {
+    check(
+        "The list was moved to a new server. eGroups closed it in 2001.",
+        &["The list was moved to a new server.", "eGroups closed it in 2001."],
+    );
+}
