@@ -31,6 +31,8 @@ pub struct Attribution {
     pub confidence: f64,
     /// Same quotation as the previous span (split by an attribution, or over paragraphs).
     pub joins_previous: bool,
+    /// The pronoun of a `he said` / `said she` tag, resolved or not (dialogue checks it).
+    pub tag: Option<Pronoun>,
 }
 
 impl Attribution {
@@ -42,6 +44,7 @@ impl Attribution {
             sieve: None,
             confidence,
             joins_previous: false,
+            tag: None,
         }
     }
 }
@@ -338,7 +341,9 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
         let named = epithet
             .then(|| names::name_starting_at(after, k + 2))
             .flatten();
-        let (_, m) = named.or_else(|| names::mention_starting_at(after, k + 1))?;
+        let (_, m) = named
+            .or_else(|| names::mention_starting_at(after, k + 1))
+            .or_else(|| possessed_person(after, k + 1))?;
         return Some(Hit {
             mention: m,
             cue: Some(t.text.to_owned()),
@@ -361,6 +366,42 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
         cue: Some(verb.text.to_owned()),
         sieve: "cue-after",
         confidence: 0.95,
+    })
+}
+
+/// `cried his wife`, `said her younger sister`: right after a dialogue tag a possessive and a
+/// few lower-case words are the speaker (elsewhere lower-case `her` is mostly an object).
+fn possessed_person(toks: &[Tok<'_>], first: usize) -> Option<(usize, Found)> {
+    let t = toks.get(first)?;
+    if !matches!(t.text, "his" | "her" | "their" | "my" | "our") {
+        return None;
+    }
+    let mut last = first;
+    for (k, w) in toks.iter().enumerate().skip(first + 1).take(3) {
+        let head_like = w.is_lower_word()
+            && !w.text.ends_with("ly")
+            && !lexicon::is_not_name(w.text)
+            && !lexicon::is_speech_verb(w.text)
+            && !lexicon::is_likely_verb(w.text)
+            && !is_preposition(w.text)
+            && !matches!(
+                w.text,
+                "to" | "and" | "but" | "as" | "when" | "while" | "who"
+            );
+        if !head_like {
+            break;
+        }
+        last = k;
+    }
+    (last > first).then(|| {
+        (
+            last,
+            Found {
+                start: t.start,
+                end: toks[last].end,
+                kind: MentionKind::Phrase,
+            },
+        )
     })
 }
 
@@ -1158,6 +1199,14 @@ impl Ctx<'_> {
                 });
             }
         }
+        let tag = hits.iter().find_map(|h| match h.mention.kind {
+            MentionKind::Pronoun(p @ (Pronoun::Male | Pronoun::Female))
+                if h.sieve.starts_with("cue") =>
+            {
+                Some(p)
+            }
+            _ => None,
+        });
         for h in &hits {
             if let Some((speaker, sieve, confidence)) = self.speaker(h, i) {
                 return Attribution {
@@ -1167,11 +1216,13 @@ impl Ctx<'_> {
                     sieve: Some(sieve),
                     confidence,
                     joins_previous: false,
+                    tag,
                 };
             }
         }
         let mut at = Attribution::plain(QuoteKind::Direct, if strong { 0.7 } else { 0.6 });
-        at.cue = utterance;
+        at.cue = utterance.or_else(|| hits.first().and_then(|h| h.cue.clone()));
+        at.tag = tag;
         at
     }
 

@@ -13,12 +13,15 @@
 //! (`Stalin said: “…”`), `cue-after` (`“…”, wrote X`), `frame` (`In the words of X`,
 //! `X’s policy: “…”`), `message-source` (`a radiogram from X`), `subject-of-cue` (subject of
 //! a speech verb earlier in the sentence), `pronoun` (`he wrote` → the last compatible
-//! subject), `previous-paragraph`, `sentence-subject`, `previous-sentence`, `continuation`
-//! (later parts of a split or multi-paragraph quotation), `turn-taking` (untagged dialogue),
+//! subject), `pronoun-dialogue` (a `said she` tag the narrative leaves open: the latest
+//! speaker of that sex who is not addressed in the quotation), `previous-paragraph`,
+//! `sentence-subject`, `previous-sentence`, `continuation` (later parts of a split or
+//! multi-paragraph quotation), `turn-taking` (untagged dialogue),
 //! and for unmarked blocks `signature`, `letter`, `list-frame`.
 
 mod attribute;
 mod blocks;
+mod dialogue;
 mod lexicon;
 mod marks;
 mod names;
@@ -165,6 +168,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
 
     let ctx = attribute::Ctx::new(text, &paras, &raw);
     let mut atts: Vec<attribute::Attribution> = (0..raw.len()).map(|i| ctx.attribute(i)).collect();
+    dialogue::settle(text, &raw, &mut atts);
     // Continuations inherit the speaker of the quotation they continue; split quotes share
     // the attribution found for either part.
     let mut gids: Vec<usize> = (0..raw.len()).collect();
@@ -256,6 +260,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
                 sieve: Some(if k == 0 { b.sieve } else { "continuation" }),
                 confidence: b.confidence,
                 joins_previous: k > 0,
+                tag: None,
             };
             pending.push(Pending {
                 start,

@@ -330,8 +330,9 @@ fn word_is(toks: &[Tok<'_>], k: usize, w: &str) -> bool {
     toks.get(k).is_some_and(|t| t.text == w)
 }
 
-/// Whether a person mention reads as a woman's name (female honorific or a first name in
-/// `-a`, as most European languages form them) — only used to skip incompatible antecedents.
+/// Whether a person mention reads as a woman's name (female honorific, a common given name, or
+/// a first name in `-a`, as most European languages form them) — only used to skip
+/// incompatible antecedents.
 pub fn looks_female(name: &str) -> Option<bool> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let first = *words.first()?;
@@ -355,6 +356,14 @@ pub fn looks_female(name: &str) -> Option<bool> {
             | "Señor"
     ) {
         return Some(false);
+    }
+    // the given name after any titles (`Mrs. Rachel Lynde`, `Colonel John Ames`)
+    let given = words
+        .iter()
+        .find(|w| !lexicon::is_honorific(w))
+        .map(|w| strip_possessive(w));
+    if let Some(g) = given.and_then(lexicon::given_name_is_female) {
+        return Some(g);
     }
     if words.len() >= 2 && first.len() >= 4 && first.ends_with('a') && !first.ends_with('.') {
         return Some(true);
