@@ -82,6 +82,22 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
         let heading = (k == 0 || terminated(text, lines[k - 1]))
             && upper_start(text, next)
             && title_line(text, prev);
+        // A page number alone on its line stands alone, unless the line before it cannot end
+        // (`there were` / `300` / `in the mines`): then the number is part of the sentence.
+        let page = if page_number(text, next) {
+            Some(!ends_in_joiner(text, prev))
+        } else if page_number(text, prev) {
+            Some(k == 0 || !ends_in_joiner(text, lines[k - 1]))
+        } else {
+            None
+        };
+        if let Some(cut) = page {
+            if cut || stack {
+                out.push((block_start, prev.end));
+                block_start = next.start;
+            }
+            continue;
+        }
         if stack || heading || hard_break(text, prev, next, width) {
             out.push((block_start, prev.end));
             block_start = next.start;
@@ -134,7 +150,9 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
         return false;
     }
     let (lw_start, lw_end) = last_word(text, prev.start, prev.end - usize::from(last == b':'));
-    let joiner = is_joiner(&b[lw_start..lw_end]);
+    // `opened on January` / `12, 1938`: a date broken across lines.
+    let joiner = is_joiner(&b[lw_start..lw_end])
+        || (is_calendar(&b[lw_start..lw_end]) && b[next.start].is_ascii_digit());
     // A dateline stands alone after a place line too (`Coyoacan, D.F., Mexico` / `August 1,
     // 1940`), unless the line before cannot end (`in the early morning of`).
     if next_upper
@@ -277,6 +295,18 @@ fn running_head(text: &str, line: Line) -> bool {
     let capitals = s.split_whitespace().filter(|w| !page(Some(w))).count() >= 2
         && !s.chars().any(char::is_lowercase);
     s.len() <= SHORT_LINE + 20 && numbered && capitals
+}
+
+/// Whether the line's last word is one after which prose cannot stop (`of`, `were`).
+fn ends_in_joiner(text: &str, line: Line) -> bool {
+    let (ws, we) = last_word(text, line.start, line.end);
+    is_joiner(&text.as_bytes()[ws..we])
+}
+
+/// A line holding only a page number (`14`), as OCR keeps it between two pages.
+fn page_number(text: &str, line: Line) -> bool {
+    let s = &text.as_bytes()[line.start..line.end];
+    (1..=3).contains(&s.len()) && s.iter().all(u8::is_ascii_digit)
 }
 
 /// Whether the line opens with a month's name (`February 1940`).

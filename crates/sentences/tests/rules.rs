@@ -1024,3 +1024,23 @@ fn name_with_inner_capital_opens_a_sentence() {
         &["The list was moved to a new server.", "eGroups closed it in 2001."],
     );
 }
+
+#[test]
+fn page_number_line_stands_alone_unless_the_line_before_cannot_end() {
+    check(
+        "The reformists\n23\nwill not fight.",
+        &["The reformists", "23", "will not fight."],
+    );
+    check(
+        "Of the members there were\n300\nin the mines.",
+        &["Of the members there were\n300\nin the mines."],
+    );
+}
+
+#[test]
+fn date_broken_across_lines_is_joined() {
+    check(
+        "The strike began on March\n3, 1937, at the Fisher plant.",
+        &["The strike began on March\n3, 1937, at the Fisher plant."],
+    );
+}
