@@ -144,7 +144,7 @@ fn score(name: &str, dir: &Path, verbose: bool) -> Option<Row> {
             || best.is_some_and(|q| named(q.speaker_mention.as_ref().map(|m| m.text.as_str())));
         row.1[k].add(ok);
         row.2[k].add(field);
-        if verbose && (!ok || !field) && k < 2 {
+        if verbose && (!ok || !field) {
             let (a, b) = g.spans[0];
             let ctx: String = chars[a.saturating_sub(60)..(b + 60).min(chars.len())]
                 .iter()

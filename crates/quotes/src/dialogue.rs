@@ -9,10 +9,15 @@ use crate::attribute::{Attribution, Speaker};
 use crate::lexicon::{self, Pronoun};
 use crate::marks::RawQuote;
 use crate::names::{self, Found, MentionKind};
-use crate::text::{self, Tok};
+use crate::text::{self, Para, Tok};
 
 /// How many paragraphs back a previous speaker still counts as part of the exchange.
 const EXCHANGE: usize = 12;
+
+/// Narrative between two turns that leaves the exchange going (`Mr. Hale made no answer.`):
+/// at most this many paragraphs, of at most this many bytes in all.
+const BEAT_PARAS: usize = 2;
+const BEAT_BYTES: usize = 400;
 
 /// Names the quotation calls out to: `Marilla, …`, `…, Watson,`, `my dear Mr. Hale`.
 pub fn vocatives(text: &str, q: &RawQuote) -> Vec<String> {
@@ -30,14 +35,64 @@ pub fn vocatives(text: &str, q: &RawQuote) -> Vec<String> {
         let inside = before.is_some_and(|t| t.is(",") || t.text == "dear")
             && after.is_none_or(|t| matches!(t.text, "," | "." | "!" | "?" | ";"));
         let word = toks[k].text;
-        // `Well, …`, `Yes, …`: a capitalised ordinary word is no name
-        let ordinary = last == k && names::is_common_word(text, word);
+        // `Well, …`, `Yes, …`: a capitalised ordinary word is no name; nor is a bare title
+        // or kinship word (`Mother, …`, `Sir, …`), which names no one in particular
+        let ordinary = last == k
+            && (names::is_common_word(text, word)
+                || lexicon::is_honorific(word)
+                || is_address_term(word));
         if m.kind == MentionKind::Person && (opens || inside) && !ordinary {
             out.push(text[m.start..m.end].to_owned());
         }
         k = last + 1;
     }
     out
+}
+
+fn is_address_term(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "gran"
+            | "granny"
+            | "grandma"
+            | "grandpa"
+            | "grandmother"
+            | "grandfather"
+            | "mum"
+            | "mummy"
+            | "mama"
+            | "mamma"
+            | "mother"
+            | "papa"
+            | "pa"
+            | "ma"
+            | "dad"
+            | "daddy"
+            | "father"
+            | "madam"
+            | "ma'am"
+            | "ma’am"
+            | "sir"
+            | "son"
+            | "boy"
+            | "girl"
+            | "lad"
+            | "lass"
+            | "child"
+            | "darling"
+            | "dear"
+            | "love"
+            | "friend"
+            | "comrade"
+            | "comrades"
+            | "brother"
+            | "sister"
+            | "uncle"
+            | "aunt"
+            | "auntie"
+            | "doctor"
+            | "nurse"
+    )
 }
 
 /// Whether `name` is the person a vocative calls: same title and surname when the vocative
@@ -113,7 +168,8 @@ pub fn settle(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
                 }
             }
         }
-        spouse(text, q, &recent, &mut atts[i]);
+        let voc = vocatives(text, q);
+        spouse(text, q, &voc, &recent, &mut atts[i]);
         if let Some(s) = atts[i].speaker.clone() {
             let learnt = atts[i].tag;
             match recent.iter_mut().find(|(_, r, _)| r.name == s.name) {
@@ -132,12 +188,148 @@ pub fn settle(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
     }
 }
 
+/// Dialogue without tags: in a run of paragraphs that each open with a quotation (short
+/// narrative beats may sit between them), an unattributed turn goes to the speaker of the
+/// turn before the previous one, when the two previous turns had different speakers
+/// (A, B, A, B …) and the turn does not address that person by name.
+pub fn turn_taking(text: &str, paras: &[Para], raw: &[RawQuote], atts: &mut [Attribution]) {
+    // first top-level span of each paragraph, and whether it opens the paragraph
+    let mut turn: Vec<Option<(usize, bool)>> = vec![None; paras.len()];
+    for (i, q) in raw.iter().enumerate() {
+        let p = paras[q.para];
+        if q.marks && q.parent.is_none() && turn[q.para].is_none() {
+            turn[q.para] = Some((i, text[p.start..q.open].trim().is_empty()));
+        }
+    }
+    // the last two turns (latest last) and the narrative paragraph before the first of them
+    let mut last: Vec<usize> = Vec::new();
+    let mut intro: Option<usize> = None;
+    let (mut beat_paras, mut beat_bytes) = (0, 0);
+    for (pi, para) in paras.iter().enumerate() {
+        let Some((i, opens)) = turn[pi] else {
+            beat_paras += 1;
+            beat_bytes += para.end - para.start;
+            if beat_paras > BEAT_PARAS || beat_bytes > BEAT_BYTES {
+                last.clear();
+            }
+            if last.is_empty() {
+                intro = Some(pi);
+            }
+            continue;
+        };
+        let after_beat = beat_paras > 0;
+        (beat_paras, beat_bytes) = (0, 0);
+        let untagged = opens
+            && atts[i].speaker.is_none()
+            && atts[i].kind == QuoteKind::Direct
+            && raw[i].continues.is_none();
+        if untagged {
+            if let Some(s) = alternate(text, paras, raw, atts, &last, intro, i) {
+                let at = &mut atts[i];
+                at.speaker = Some(s);
+                at.sieve = Some("turn-taking");
+                at.confidence = if after_beat { 0.45 } else { 0.5 };
+            }
+        }
+        if atts[i].kind == QuoteKind::Direct {
+            last.push(i);
+            if last.len() > 2 {
+                last.remove(0);
+            }
+        }
+    }
+}
+
+/// The speaker of turn `i` by alternation with the `last` two turns (or, after one tagged
+/// turn, with the person the narrative before it named).
+fn alternate(
+    text: &str,
+    paras: &[Para],
+    raw: &[RawQuote],
+    atts: &[Attribution],
+    last: &[usize],
+    intro: Option<usize>,
+    i: usize,
+) -> Option<Speaker> {
+    let &a = last.last()?;
+    let sa = atts[a].speaker.clone()?;
+    let voc = vocatives(text, &raw[i]);
+    let sex_fits = |s: &Speaker| {
+        atts[i]
+            .tag
+            .is_none_or(|p| sex_of(&s.name).is_none_or(|x| x == p))
+    };
+    // `“My dear Mr. Hale, …”` ¶ `“…”`: the person the last turn called by name answers it
+    let called = vocatives(text, &raw[a])
+        .into_iter()
+        .filter(|v| !addressed(&sa.name, std::slice::from_ref(v)) && !addressed(v, &voc))
+        .last()
+        .and_then(|v| {
+            let at = text[raw[a].start..raw[a].end].find(v.as_str())? + raw[a].start;
+            let name = names::canonical(text, &v, MentionKind::Person);
+            Some(Speaker {
+                name,
+                mention: Found {
+                    start: at,
+                    end: at + v.len(),
+                    kind: MentionKind::Person,
+                },
+            })
+        })
+        .filter(|s| sex_fits(s));
+    if called.is_some() {
+        return called;
+    }
+    let sb = match last {
+        [b, _] => atts[*b].speaker.clone(),
+        _ => interlocutor(text, paras[intro?], &raw[a], &raw[i], &sa),
+    }?;
+    (sa.name != sb.name && !addressed(&sb.name, &voc) && sex_fits(&sb)).then_some(sb)
+}
+
+/// `Ellen came down …` ¶ `“…,” he said.` ¶ `“…?”`: an exchange opened by one tagged turn
+/// after narrative; the reply goes to the last other person the narrative named. Only for
+/// short turns: in reports an untagged paragraph after a quotation mostly goes on with it.
+fn interlocutor(
+    text: &str,
+    narrative: Para,
+    first: &RawQuote,
+    reply: &RawQuote,
+    first_speaker: &Speaker,
+) -> Option<Speaker> {
+    const SHORT_TURN: usize = 200;
+    if first.end - first.start > SHORT_TURN || reply.end - reply.start > SHORT_TURN {
+        return None;
+    }
+    let toks = text::tokens(text, narrative.start, narrative.end);
+    let mut found = None;
+    let mut k = 0;
+    while k < toks.len() {
+        match names::name_starting_at(&toks, k) {
+            Some((end, m)) if m.kind == MentionKind::Person => {
+                // a sentence-initial common word is no name (`Upstairs`, `Then`)
+                let initial = k == 0 || toks[k - 1].is(".");
+                if !initial || end > k || !names::is_common_word(text, toks[k].text) {
+                    let name = names::canonical(text, &text[m.start..m.end], m.kind);
+                    if name != first_speaker.name && !first_speaker.name.contains(&name) {
+                        found = Some(Speaker { name, mention: m });
+                    }
+                }
+                k = end + 1;
+            }
+            _ => k += 1,
+        }
+    }
+    found
+}
+
 /// `cried his wife`: when the possessor is a titled man (`Mr. Hale`) — the latest male
 /// speaker or the narrative's latest `Mr. …` — and the document also writes `Mrs. Hale`,
 /// that is the speaker's name; `her husband` the other way round.
 fn spouse(
     text: &str,
     q: &RawQuote,
+    vocatives: &[String],
     recent: &[(usize, Speaker, Option<Pronoun>)],
     at: &mut Attribution,
 ) {
@@ -150,34 +342,50 @@ fn spouse(
         _ => return,
     };
     let want = if his { Pronoun::Male } else { Pronoun::Female };
-    let from_speakers = recent
+    // `“My dear Mr. Hale,” said his lady`: the person addressed, else the latest speaker
+    let from_speakers = vocatives
         .iter()
-        .rev()
-        .map(|(_, r, _)| r.name.as_str())
+        .map(String::as_str)
+        .chain(recent.iter().rev().map(|(_, r, _)| r.name.as_str()))
         .find(|n| sex_of(n) == Some(want) && n.starts_with(other.trim_end_matches('.')));
-    let surname = from_speakers
-        .and_then(|n| n.split_whitespace().last().map(str::to_owned))
-        .or_else(|| last_titled_surname(&text[..q.open], other));
-    let Some(surname) = surname else {
-        return;
+    let exists = |surname: &str| {
+        let name = format!("{title} {surname}");
+        memchr::memmem::find(text.as_bytes(), name.as_bytes())
+            .is_some()
+            .then_some(name)
     };
-    let name = format!("{title} {surname}");
-    if memchr::memmem::find(text.as_bytes(), name.as_bytes()).is_some() {
-        if let Some(s) = at.speaker.as_mut() {
-            s.name = name;
-        }
+    // the latest titled speaker, else the latest `Mr. X` of the narrative whose `Mrs. X` the
+    // document writes (names inside quotations come up too: they are skipped by that test)
+    let name = from_speakers
+        .and_then(|n| n.split_whitespace().last().and_then(exists))
+        .or_else(|| {
+            titled_surnames(&text[..q.open], other)
+                .take(20)
+                .find_map(|s| exists(&s))
+        });
+    if let (Some(name), Some(s)) = (name, at.speaker.as_mut()) {
+        s.name = name;
     }
 }
 
-/// The surname after the last `Mr.` (or `Mrs.`) in `before`.
-fn last_titled_surname(before: &str, title: &str) -> Option<String> {
-    let at = before.rfind(&format!("{title} "))?;
-    let toks: Vec<Tok<'_>> = text::tokens(before, at, before.len().min(at + 60));
-    let (_, m): (usize, Found) = names::name_starting_at(&toks, 0)?;
-    let name = &before[m.start..m.end];
-    name.split_whitespace()
-        .nth(1)
-        .map(|w| names::strip_possessive(w).to_owned())
+/// Surnames after `Mr.` (or `Mrs.`) in `before`, latest first.
+fn titled_surnames<'a>(before: &'a str, title: &'a str) -> impl Iterator<Item = String> + 'a {
+    let needle = format!("{title} ");
+    let mut hi = before.len();
+    std::iter::from_fn(move || loop {
+        let at = before[..hi].rfind(&needle)?;
+        hi = at;
+        let toks: Vec<Tok<'_>> = text::tokens(before, at, before.len().min(at + 60));
+        let surname = names::name_starting_at(&toks, 0).and_then(|(_, m): (usize, Found)| {
+            before[m.start..m.end]
+                .split_whitespace()
+                .nth(1)
+                .map(|w| names::strip_possessive(w).to_owned())
+        });
+        if surname.is_some() {
+            return surname;
+        }
+    })
 }
 
 #[cfg(test)]
@@ -212,6 +420,27 @@ mod tests {
                     Mrs. Hale was not often so firm.";
         let s = speakers(text);
         assert_eq!(s[0].as_deref(), Some("Mrs. Hale"), "{s:?}");
+    }
+
+    #[test]
+    fn the_person_called_by_name_answers_and_turns_alternate_across_short_beats() {
+        let text = "“My dear Mr. Hale, the mill is sold,” said his lady.\n\n\
+                    “Sold?”\n\n“To the Gradleys.”\n\nThere was a pause.\n\n“Then we are ruined.”\n\n\
+                    “Not yet.”\n\nLater Mrs. Hale could not recall it.";
+        let s = speakers(text);
+        assert_eq!(
+            s,
+            [
+                Some("Mrs. Hale".into()),
+                Some("Mr. Hale".into()),
+                Some("Mrs. Hale".into()),
+                Some("Mr. Hale".into()),
+                Some("Mrs. Hale".into()),
+            ]
+        );
+        // `Mother, …` names no one in particular: no answer is read from it
+        let text = "“Mother, where is it?” asked Tom.\n\n“In the drawer.”";
+        assert_eq!(speakers(text)[1], None);
     }
 
     #[test]

@@ -233,7 +233,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
         }
     }
 
-    turn_taking(text, &paras, &raw, &mut atts);
+    dialogue::turn_taking(text, &paras, &raw, &mut atts);
     same_paragraph(text, &raw, &gids, &mut atts);
 
     let mut pending: Vec<Pending> = Vec::new();
@@ -361,52 +361,6 @@ impl<'a> CharCursor<'a> {
     }
 }
 
-/// Dialogue without tags: in a run of paragraphs that each open with a quotation, an
-/// unattributed turn goes to the speaker of the turn before the previous one, when the two
-/// previous turns had different speakers (A, B, A, B …).
-fn turn_taking(
-    text: &str,
-    paras: &[text::Para],
-    raw: &[RawQuote],
-    atts: &mut [attribute::Attribution],
-) {
-    // first top-level span of each paragraph, and whether it opens the paragraph
-    let mut turn: Vec<Option<(usize, bool)>> = vec![None; paras.len()];
-    for (i, q) in raw.iter().enumerate() {
-        let p = paras[q.para];
-        if q.marks && q.parent.is_none() && turn[q.para].is_none() {
-            turn[q.para] = Some((i, text[p.start..q.open].trim().is_empty()));
-        }
-    }
-    for pi in 2..paras.len() {
-        let (Some((i, true)), Some((a, _))) = (turn[pi], turn[pi - 1]) else {
-            continue;
-        };
-        if atts[i].speaker.is_some()
-            || atts[i].kind != QuoteKind::Direct
-            || raw[i].continues.is_some()
-        {
-            continue;
-        }
-        let Some(sa) = atts[a].speaker.clone() else {
-            continue;
-        };
-        let sb = match turn[pi - 2] {
-            Some((b, _)) => atts[b].speaker.clone(),
-            None => interlocutor(text, paras[pi - 2], &raw[a], &raw[i], &sa),
-        };
-        let Some(sb) = sb else {
-            continue;
-        };
-        if sa.name != sb.name && atts[a].kind == QuoteKind::Direct {
-            let at = &mut atts[i];
-            at.speaker = Some(sb);
-            at.sieve = Some("turn-taking");
-            at.confidence = 0.5;
-        }
-    }
-}
-
 /// `“Nonsense.” She pushed the cup away. “Your father …”`: an untagged quotation after a
 /// narrative beat (no speech verb) goes on with the speaker of the paragraph's previous one;
 /// so does the second part of a split quotation whose first part was settled after the split
@@ -445,42 +399,6 @@ fn same_paragraph(
         });
         at.confidence = 0.45;
     }
-}
-
-/// `Ellen came down …` ¶ `“…,” he said.` ¶ `“…?”`: an exchange opened by one tagged turn
-/// after narrative; the reply goes to the last other person the narrative named. Only for
-/// short turns: in reports an untagged paragraph after a quotation mostly goes on with it.
-fn interlocutor(
-    text: &str,
-    narrative: text::Para,
-    first: &RawQuote,
-    reply: &RawQuote,
-    first_speaker: &attribute::Speaker,
-) -> Option<attribute::Speaker> {
-    const SHORT_TURN: usize = 200;
-    if first.end - first.start > SHORT_TURN || reply.end - reply.start > SHORT_TURN {
-        return None;
-    }
-    let toks = text::tokens(text, narrative.start, narrative.end);
-    let mut last = None;
-    let mut k = 0;
-    while k < toks.len() {
-        match names::name_starting_at(&toks, k) {
-            Some((end, m)) if m.kind == names::MentionKind::Person => {
-                // a sentence-initial common word is no name (`Upstairs`, `Then`)
-                let initial = k == 0 || toks[k - 1].is(".");
-                if !initial || end > k || !names::is_common_word(text, toks[k].text) {
-                    let name = names::canonical(text, &text[m.start..m.end], m.kind);
-                    if name != first_speaker.name && !first_speaker.name.contains(&name) {
-                        last = Some(attribute::Speaker { name, mention: m });
-                    }
-                }
-                k = end + 1;
-            }
-            _ => k += 1,
-        }
-    }
-    last
 }
 
 fn previous_sibling(raw: &[RawQuote], i: usize) -> Option<usize> {
