@@ -78,4 +78,58 @@ fn main() {
         buf.extend_from_slice(&c.to_le_bytes());
     }
     write("bigrams.bin", &buf);
+    language_model(&ids, words.len(), &write);
+}
+
+/// The CMU Sphinx bigram model (`data/cmusphinx_en_us_bigrams.tsv.gz`: unigram lines `word
+/// log10p log10backoff`, a blank line, then one line per first word with its `second
+/// log10p` pairs) as tables over the lexicon's ids: per id its unigram log-probability and
+/// back-off weight (NaN when the model lacks the word), and the bigrams as sorted id-pair
+/// keys with log-probabilities in hundredths, for a binary search at run time.
+fn language_model(ids: &HashMap<&str, u32>, n_words: usize, write: &dyn Fn(&str, &[u8])) {
+    let lm = gunzip("data/cmusphinx_en_us_bigrams.tsv.gz");
+    let (unigrams, bigrams) = lm.split_once("\n\n").expect("blank line after unigrams");
+    let mut uni = vec![(f32::NAN, f32::NAN); n_words];
+    for line in unigrams.lines() {
+        let mut parts = line.split('\t');
+        if let (Some(w), Some(lp), Some(bow)) = (parts.next(), parts.next(), parts.next()) {
+            if let (Some(&id), Ok(lp), Ok(bow)) = (ids.get(w), lp.parse(), bow.parse()) {
+                uni[id as usize] = (lp, bow);
+            }
+        }
+    }
+    let mut pairs: Vec<(u64, i16)> = Vec::new();
+    for line in bigrams.lines() {
+        let mut parts = line.split('\t');
+        let Some(&a) = parts.next().and_then(|w| ids.get(w)) else {
+            continue;
+        };
+        for pair in parts {
+            let Some((b, lp)) = pair.split_once(' ') else {
+                continue;
+            };
+            if let (Some(&b), Ok(lp)) = (ids.get(b), lp.parse::<f32>()) {
+                pairs.push((
+                    (u64::from(a) << 32) | u64::from(b),
+                    (lp * 100.0).round() as i16,
+                ));
+            }
+        }
+    }
+    pairs.sort_unstable_by_key(|p| p.0);
+    pairs.dedup_by_key(|p| p.0);
+    let mut buf = Vec::with_capacity(uni.len() * 8);
+    for (lp, bow) in &uni {
+        buf.extend_from_slice(&lp.to_le_bytes());
+        buf.extend_from_slice(&bow.to_le_bytes());
+    }
+    write("lm_unigrams.bin", &buf);
+    let mut keys = Vec::with_capacity(pairs.len() * 8);
+    let mut probs = Vec::with_capacity(pairs.len() * 2);
+    for (k, lp) in &pairs {
+        keys.extend_from_slice(&k.to_le_bytes());
+        probs.extend_from_slice(&lp.to_le_bytes());
+    }
+    write("lm_keys.bin", &keys);
+    write("lm_probs.bin", &probs);
 }

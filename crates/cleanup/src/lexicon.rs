@@ -213,6 +213,9 @@ impl DeleteIndex {
 static WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
 static COUNTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/counts.bin"));
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.bin"));
+static LM_UNIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_unigrams.bin"));
+static LM_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_keys.bin"));
+static LM_PROBS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_probs.bin"));
 
 fn le_u64(b: &[u8]) -> u64 {
     let mut w = [0u8; 8];
@@ -263,6 +266,9 @@ pub struct Lexicon {
     /// Ids of the lower-case words in alphabetical order, built on first use: the words
     /// sharing a long non-word's opening, for edits the delete index cannot reach.
     sorted: OnceLock<Vec<u32>>,
+    /// Per word, every dictionary word one edit away (cost at most
+    /// [`crate::channel::PLAIN`]), memoised like `slips`.
+    near: Vec<OnceLock<Slips>>,
 }
 
 /// Words more frequent than this (the, has, not, …) are neither judged nor proposed by
@@ -302,6 +308,7 @@ impl Lexicon {
         let total = counts.iter().map(|&c| c as f64).sum::<f64>().max(1.0);
         let slips = (0..words.len()).map(|_| OnceLock::new()).collect();
         let near_strong = (0..words.len()).map(|_| OnceLock::new()).collect();
+        let near = (0..words.len()).map(|_| OnceLock::new()).collect();
         Lexicon {
             words,
             counts,
@@ -314,6 +321,7 @@ impl Lexicon {
             strong: OnceLock::new(),
             near_strong,
             sorted: OnceLock::new(),
+            near,
         }
     }
 
@@ -434,6 +442,48 @@ impl Lexicon {
         );
     }
 
+    /// The language model's log10 P(word) and back-off weight, when it has the word.
+    fn lm_unigram(&self, id: u32) -> Option<(f32, f32)> {
+        let at = id as usize * 8;
+        let rec = LM_UNIGRAMS.get(at..at + 8)?;
+        let lp = f32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]);
+        let bow = f32::from_le_bytes([rec[4], rec[5], rec[6], rec[7]]);
+        (!lp.is_nan()).then_some((lp, bow))
+    }
+
+    /// Whether the language model has word `id`.
+    pub(crate) fn lm_knows(&self, id: u32) -> bool {
+        self.lm_unigram(id).is_some()
+    }
+
+    /// log10 P(b | a) of the bigram `a b` when the language model lists it (it saw the pair
+    /// often enough to keep it).
+    pub(crate) fn lm_bigram(&self, a: u32, b: u32) -> Option<f32> {
+        let key = (u64::from(a) << 32) | u64::from(b);
+        let key_at = |i: usize| le_u64(&LM_KEYS[i * 8..i * 8 + 8]);
+        let (mut lo, mut hi) = (0, LM_KEYS.len() / 8);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match key_at(mid).cmp(&key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let p = i16::from_le_bytes([LM_PROBS[mid * 2], LM_PROBS[mid * 2 + 1]]);
+                    return Some(f32::from(p) / 100.0);
+                }
+            }
+        }
+        None
+    }
+
+    /// log10 P(b | a) by the back-off bigram model (listed, else back-off weight of `a` times
+    /// P(b)); `None` when the model lacks either word.
+    pub(crate) fn lm_follow(&self, a: u32, b: u32) -> Option<f32> {
+        let (_, bow) = self.lm_unigram(a)?;
+        let (lp_b, _) = self.lm_unigram(b)?;
+        Some(self.lm_bigram(a, b).unwrap_or(bow + lp_b))
+    }
+
     /// Whether the bigram `a b` may be listed (no false negatives).
     pub fn maybe_bigram(&self, a: u32, b: u32) -> bool {
         let h = bit_of(pair(a, b));
@@ -451,6 +501,29 @@ impl Lexicon {
                     .filter(|(_, w)| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
                     .map(|(i, w)| (i as u32, &**w)),
             )
+        })
+    }
+
+    /// Dictionary words one edit (any letter added, dropped or changed, a transposition, a
+    /// glyph confusion) from word `id`, with the edit's cost, memoised per word.
+    pub(crate) fn near(&self, id: u32) -> &[(u32, f32)] {
+        let Some(cell) = self.near.get(id as usize) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let word = self.word(id);
+            let mut ids = Vec::new();
+            self.index().candidates(word, &mut ids);
+            for r in crate::channel::multi_rewrites(word) {
+                self.index().exact(&r, &mut ids);
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            ids.into_iter()
+                .filter(|&c| c != id)
+                .map(|c| (c, crate::channel::cost(word, self.word(c), false)))
+                .filter(|&(_, cost)| cost <= crate::channel::PLAIN)
+                .collect()
         })
     }
 

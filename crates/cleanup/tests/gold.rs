@@ -89,10 +89,11 @@ fn gold_errors_fixed_and_protected_words_kept() {
     assert!(should.len() <= 2, "should_fix missed: {should:?}");
     let real_total = gold["real_word"].as_array().unwrap().len();
     eprintln!("real_word fixed {}/{real_total}", real_total - real.len());
-    // Fixed: `trails`, `CPU`, `Moscow, About`, `incomprehensive`. The rest lack evidence in
-    // the embedded bigram list and the corpus (`hunting trip`, `Popular Front` are unlisted).
+    // Fixed: `trails`, `CPU`, `Moscow, About`, `incomprehensive`, `rip`. The rest lack
+    // evidence: a neighbour no model knows (`Frontism`, a full stop), a rival reading the
+    // model has seen (`what matter`, `any affection`), or more than one edit.
     assert!(
-        real_total - real.len() >= 4,
+        real_total - real.len() >= 5,
         "real_word fixed only {}/{real_total}; missed {real:?}",
         real_total - real.len()
     );
