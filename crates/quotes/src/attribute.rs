@@ -342,8 +342,8 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
             .then(|| names::name_starting_at(after, k + 2))
             .flatten();
         let (_, m) = named
-            .or_else(|| names::mention_starting_at(after, k + 1))
-            .or_else(|| possessed_person(after, k + 1))?;
+            .or_else(|| possessed_person(after, k + 1))
+            .or_else(|| names::mention_starting_at(after, k + 1))?;
         return Some(Hit {
             mention: m,
             cue: Some(t.text.to_owned()),
@@ -799,6 +799,12 @@ impl Ctx<'_> {
 
     /// Resolves a pronoun at `pos` to the most recent compatible subject mention.
     fn resolve(&self, p: Pronoun, pos: usize, para: usize, quote: usize) -> Option<Found> {
+        // `“Come, Hale,” said he`: the person the quotation addresses is not the speaker
+        // (or its first part: `“Come, Hale,” said he, “…”`)
+        let mut addressed = crate::dialogue::vocatives(self.text, &self.quotes[quote]);
+        if let (Some(j), _) = self.siblings(quote) {
+            addressed.extend(crate::dialogue::vocatives(self.text, &self.quotes[j]));
+        }
         for (lo, hi) in self.sentences_before(pos, para) {
             let toks = self.outside_quotes(text::tokens(self.text, lo, hi), quote);
             let toks: Vec<Tok<'_>> = toks.into_iter().filter(|t| t.end <= pos).collect();
@@ -852,10 +858,12 @@ impl Ctx<'_> {
                                     k = last + 1;
                                     continue;
                                 }
-                                let female = names::looks_female(&self.text[m.start..m.end]);
+                                let surface = &self.text[m.start..m.end];
+                                let female = names::looks_female(surface);
                                 let ok = m.kind == MentionKind::Person
                                     && !(p == Pronoun::Male && female == Some(true))
-                                    && !(p == Pronoun::Female && female == Some(false));
+                                    && !(p == Pronoun::Female && female == Some(false))
+                                    && !crate::dialogue::addressed(surface, &addressed);
                                 if ok {
                                     found = Some(m);
                                     break;

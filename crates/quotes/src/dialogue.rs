@@ -1,7 +1,7 @@
 //! Dialogue in fiction, settled across quotations: a `said he` / `she cried` tag the narrative
 //! cannot resolve goes to the latest speaker of that sex, a speaker is never the person the
-//! quotation addresses (`“Come, Darcy,” said he`), and `his wife` / `her husband` take the
-//! spouse's title and surname when the document uses that name (`Mr. Hale` → `Mrs. Hale`).
+//! quotation addresses (`“Come, Darcy,” said he`), and `his wife` / `her father` take the
+//! family's title and surname when the document uses that name (`Mr. Hale` → `Mrs. Hale`).
 
 use galley_record::QuoteKind;
 
@@ -49,55 +49,87 @@ pub fn vocatives(text: &str, q: &RawQuote) -> Vec<String> {
     out
 }
 
+/// Capitalised words that open or close a quotation the way a name does but name no one in
+/// particular: kinship and courtesy terms (`Mother, …`, `Sir, …`) and interjections (`Ah!
+/// you …`, `Aye, so …`).
+const NOT_VOCATIVE: &[&str] = &[
+    "gran",
+    "granny",
+    "grandma",
+    "grandpa",
+    "grandmother",
+    "grandfather",
+    "mum",
+    "mummy",
+    "mama",
+    "mamma",
+    "mother",
+    "papa",
+    "pa",
+    "ma",
+    "dad",
+    "daddy",
+    "father",
+    "madam",
+    "ma'am",
+    "ma’am",
+    "sir",
+    "son",
+    "boy",
+    "girl",
+    "lad",
+    "lass",
+    "child",
+    "darling",
+    "dear",
+    "love",
+    "friend",
+    "comrade",
+    "comrades",
+    "brother",
+    "sister",
+    "uncle",
+    "aunt",
+    "auntie",
+    "doctor",
+    "nurse",
+    "ah",
+    "aha",
+    "oh",
+    "o",
+    "aye",
+    "ay",
+    "eh",
+    "ha",
+    "hm",
+    "hum",
+    "alas",
+    "hallo",
+    "hello",
+    "hullo",
+    "hush",
+    "bah",
+    "pshaw",
+    "ho",
+    "hey",
+    "lo",
+    "well",
+    "why",
+    "yes",
+    "no",
+    "nay",
+    "indeed",
+    "heavens",
+    "goodness",
+];
+
 fn is_address_term(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "gran"
-            | "granny"
-            | "grandma"
-            | "grandpa"
-            | "grandmother"
-            | "grandfather"
-            | "mum"
-            | "mummy"
-            | "mama"
-            | "mamma"
-            | "mother"
-            | "papa"
-            | "pa"
-            | "ma"
-            | "dad"
-            | "daddy"
-            | "father"
-            | "madam"
-            | "ma'am"
-            | "ma’am"
-            | "sir"
-            | "son"
-            | "boy"
-            | "girl"
-            | "lad"
-            | "lass"
-            | "child"
-            | "darling"
-            | "dear"
-            | "love"
-            | "friend"
-            | "comrade"
-            | "comrades"
-            | "brother"
-            | "sister"
-            | "uncle"
-            | "aunt"
-            | "auntie"
-            | "doctor"
-            | "nurse"
-    )
+    NOT_VOCATIVE.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether `name` is the person a vocative calls: same title and surname when the vocative
 /// has a title (`Mr. Hale` is not `Mrs. Hale`), else a shared first or last word.
-fn addressed(name: &str, vocatives: &[String]) -> bool {
+pub fn addressed(name: &str, vocatives: &[String]) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
             .map(|w| names::strip_possessive(w).trim_end_matches('.').to_owned())
@@ -160,16 +192,23 @@ pub fn settle(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
                         })
                     })
                     .map(|(_, s, _)| s.clone());
+                let at = &mut atts[i];
                 if let Some(s) = pick {
-                    let at = &mut atts[i];
                     at.speaker = Some(s);
                     at.sieve = Some("pronoun-dialogue");
                     at.confidence = 0.6;
+                } else if at
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|s| addressed(&s.name, &voc))
+                {
+                    at.speaker = None;
+                    at.sieve = None;
                 }
             }
         }
         let voc = vocatives(text, q);
-        spouse(text, q, &voc, &recent, &mut atts[i]);
+        kin(text, q, &voc, &recent, &mut atts[i]);
         if let Some(s) = atts[i].speaker.clone() {
             let learnt = atts[i].tag;
             match recent.iter_mut().find(|(_, r, _)| r.name == s.name) {
@@ -323,10 +362,12 @@ fn interlocutor(
     found
 }
 
-/// `cried his wife`: when the possessor is a titled man (`Mr. Hale`) — the latest male
-/// speaker or the narrative's latest `Mr. …` — and the document also writes `Mrs. Hale`,
-/// that is the speaker's name; `her husband` the other way round.
-fn spouse(
+/// `cried his wife`: when the possessor is a titled man (`Mr. Hale`) — the person addressed,
+/// the latest male speaker or the narrative's latest `Mr. …` — and the document also writes
+/// `Mrs. Hale`, that is the speaker's name; `her husband` the other way round. `her father`
+/// and `his mother` take the family's titles: the narrative's latest `Mr. X` (`Mrs. X`) of a
+/// surname the document gives both titles.
+fn kin(
     text: &str,
     q: &RawQuote,
     vocatives: &[String],
@@ -336,33 +377,45 @@ fn spouse(
     let Some(s) = at.speaker.as_ref() else {
         return;
     };
-    let (his, title, other) = match s.name.as_str() {
+    let (spouse, title, other) = match s.name.as_str() {
         "his wife" | "his lady" => (true, "Mrs.", "Mr."),
-        "her husband" => (false, "Mr.", "Mrs."),
+        "her husband" => (true, "Mr.", "Mrs."),
+        "her father" | "his father" => (false, "Mr.", "Mrs."),
+        "her mother" | "his mother" => (false, "Mrs.", "Mr."),
         _ => return,
     };
-    let want = if his { Pronoun::Male } else { Pronoun::Female };
-    // `“My dear Mr. Hale,” said his lady`: the person addressed, else the latest speaker
-    let from_speakers = vocatives
-        .iter()
-        .map(String::as_str)
-        .chain(recent.iter().rev().map(|(_, r, _)| r.name.as_str()))
-        .find(|n| sex_of(n) == Some(want) && n.starts_with(other.trim_end_matches('.')));
-    let exists = |surname: &str| {
-        let name = format!("{title} {surname}");
+    let exists = |t: &str, surname: &str| {
+        let name = format!("{t} {surname}");
         memchr::memmem::find(text.as_bytes(), name.as_bytes())
             .is_some()
             .then_some(name)
     };
-    // the latest titled speaker, else the latest `Mr. X` of the narrative whose `Mrs. X` the
-    // document writes (names inside quotations come up too: they are skipped by that test)
-    let name = from_speakers
-        .and_then(|n| n.split_whitespace().last().and_then(exists))
-        .or_else(|| {
-            titled_surnames(&text[..q.open], other)
-                .take(20)
-                .find_map(|s| exists(&s))
-        });
+    let before = &text[..q.open];
+    let name = if spouse {
+        let want = if title == "Mrs." {
+            Pronoun::Male
+        } else {
+            Pronoun::Female
+        };
+        // `“My dear Mr. Hale,” said his lady`: the person addressed, else the latest speaker
+        let partner = vocatives
+            .iter()
+            .map(String::as_str)
+            .chain(recent.iter().rev().map(|(_, r, _)| r.name.as_str()))
+            .find(|n| sex_of(n) == Some(want) && n.starts_with(other.trim_end_matches('.')));
+        partner
+            .and_then(|n| n.split_whitespace().last().and_then(|s| exists(title, s)))
+            .or_else(|| {
+                titled_surnames(before, other)
+                    .take(20)
+                    .find_map(|s| exists(title, &s))
+            })
+    } else {
+        titled_surnames(before, title)
+            .take(20)
+            .find(|s| exists(other, s).is_some())
+            .and_then(|s| exists(title, &s))
+    };
     if let (Some(name), Some(s)) = (name, at.speaker.as_mut()) {
         s.name = name;
     }
@@ -441,6 +494,20 @@ mod tests {
         // `Mother, …` names no one in particular: no answer is read from it
         let text = "“Mother, where is it?” asked Tom.\n\n“In the drawer.”";
         assert_eq!(speakers(text)[1], None);
+    }
+
+    #[test]
+    fn her_father_is_the_family_man_and_the_first_part_vocative_counts() {
+        let text = "Mr. Voss and Mrs. Voss sat at breakfast with Ann.\n\n\
+                    “Ann may go,” said her father; “she is old enough.”\n\n\
+                    “Not alone,” cried her mother.";
+        let s = speakers(text);
+        assert_eq!(s[0].as_deref(), Some("Mr. Voss"), "{s:?}");
+        assert_eq!(s[2].as_deref(), Some("Mrs. Voss"), "{s:?}");
+        let text = "Hugh Dale and Mr. Orr stood by the door.\n\n\
+                    “Come, Dale,” said he, “we are late.”";
+        let s = speakers(text);
+        assert_eq!(s, [Some("Mr. Orr".into()), Some("Mr. Orr".into())]);
     }
 
     #[test]
