@@ -484,6 +484,25 @@ impl Lexicon {
         Some(self.lm_bigram(a, b).unwrap_or(bow + lp_b))
     }
 
+    /// ln P(x | p) · P(n | x) by the language model, backing off for words it lacks: such a
+    /// word gets its frequency-list probability and follows a word by that word's back-off
+    /// weight. No `p`: P(x) alone; no `n`: nothing to the right.
+    pub(crate) fn lm_context(&self, p: Option<u32>, x: u32, n: Option<u32>) -> f64 {
+        let uni = |w: u32| {
+            self.lm_unigram(w).map_or_else(
+                || ((self.count(w) as f64).max(1.0) / self.total()).log10(),
+                |(lp, _)| f64::from(lp),
+            )
+        };
+        let follow = |a: u32, b: u32| match self.lm_bigram(a, b) {
+            Some(lp) => f64::from(lp),
+            None => self.lm_unigram(a).map_or(0.0, |(_, bow)| f64::from(bow)) + uni(b),
+        };
+        let left = p.map_or_else(|| uni(x), |p| follow(p, x));
+        let right = n.map_or(0.0, |n| follow(x, n));
+        (left + right) * std::f64::consts::LN_10
+    }
+
     /// Whether the bigram `a b` may be listed (no false negatives).
     pub fn maybe_bigram(&self, a: u32, b: u32) -> bool {
         let h = bit_of(pair(a, b));

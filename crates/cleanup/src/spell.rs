@@ -13,7 +13,7 @@ use crate::tracker::Replacement;
 /// one plain edit must be repaid by a candidate e^4 ≈ 55 times more frequent.
 const COST_WEIGHT: f64 = 4.0;
 /// Nats for a dictionary candidate written elsewhere in the document or corpus.
-const ATTESTED_BONUS: f64 = 1.0;
+const ATTESTED_BONUS: f64 = 1.5;
 
 /// Everything a decision may consult.
 #[derive(Debug, Clone, Copy)]
@@ -343,16 +343,12 @@ fn score_candidates(
         if c > limit || (lower.len() <= 3 && c > CONFUSION + 0.1) {
             continue;
         }
-        // The noisy channel with the neighbours as language model when there are any
+        // The noisy channel with the neighbours under the back-off bigram model when there are any
         // (`they contined to`: continued, not contained), else the word's frequency.
         let prior = if p.is_none() && n.is_none() {
             count.ln()
         } else {
-            let left = match p {
-                Some(_) => crate::context::ln_follow(lex, p, id),
-                None => (count / lex.total()).ln(),
-            };
-            left + crate::context::ln_precede(lex, id, n)
+            lex.lm_context(p, id, n)
         };
         // A candidate the text writes elsewhere is likelier what was meant (`the prmise
         // of`: promise or premise, when one of them recurs).
