@@ -84,8 +84,8 @@ fn main() {
 /// The CMU Sphinx bigram model (`data/cmusphinx_en_us_bigrams.tsv.gz`: unigram lines `word
 /// log10p log10backoff`, a blank line, then one line per first word with its `second
 /// log10p` pairs) as tables over the lexicon's ids: per id its unigram log-probability and
-/// back-off weight (NaN when the model lacks the word), and the bigrams as sorted id-pair
-/// keys with log-probabilities in hundredths, for a binary search at run time.
+/// back-off weight (NaN when the model lacks the word), and the bigrams sorted by id pair,
+/// with per-first-word offsets, as second-word ids and log-probabilities in hundredths.
 fn language_model(ids: &HashMap<&str, u32>, n_words: usize, write: &dyn Fn(&str, &[u8])) {
     let lm = gunzip("data/cmusphinx_en_us_bigrams.tsv.gz");
     let (unigrams, bigrams) = lm.split_once("\n\n").expect("blank line after unigrams");
@@ -124,12 +124,23 @@ fn language_model(ids: &HashMap<&str, u32>, n_words: usize, write: &dyn Fn(&str,
         buf.extend_from_slice(&bow.to_le_bytes());
     }
     write("lm_unigrams.bin", &buf);
-    let mut keys = Vec::with_capacity(pairs.len() * 8);
+    // Pairs grouped by first word: `offsets[a]..offsets[a + 1]` are the pairs of `a`, so a
+    // lookup searches a few dozen second words, not 1.8 M keys.
+    let mut offsets = Vec::with_capacity((n_words + 1) * 4);
+    let mut seconds = Vec::with_capacity(pairs.len() * 4);
     let mut probs = Vec::with_capacity(pairs.len() * 2);
+    let mut next = 0usize;
+    for a in 0..=n_words as u64 {
+        while next < pairs.len() && pairs[next].0 >> 32 < a {
+            next += 1;
+        }
+        offsets.extend_from_slice(&(next as u32).to_le_bytes());
+    }
     for (k, lp) in &pairs {
-        keys.extend_from_slice(&k.to_le_bytes());
+        seconds.extend_from_slice(&(*k as u32).to_le_bytes());
         probs.extend_from_slice(&lp.to_le_bytes());
     }
-    write("lm_keys.bin", &keys);
+    write("lm_offsets.bin", &offsets);
+    write("lm_seconds.bin", &seconds);
     write("lm_probs.bin", &probs);
 }

@@ -357,11 +357,18 @@ fn modelled(
         .get(i + 1)
         .filter(|nt| spaced(t, nt))
         .and_then(|_| ids[i + 1])?;
-    let seen_sides =
-        usize::from(lex.lm_bigram(p, wid).is_some()) + usize::from(lex.lm_bigram(wid, n).is_some());
-    if seen_sides == 2 {
+    // Pairs the frequency list has are common: the hash lookups settle most tokens before
+    // the model's searches.
+    let listed = |a: u32, b: u32| lex.maybe_bigram(a, b) && lex.bigram(a, b) > 0;
+    if listed(p, wid) && listed(wid, n) {
         return None;
     }
+    let left_seen = lex.lm_bigram(p, wid).is_some();
+    let right_seen = lex.lm_bigram(wid, n).is_some();
+    if left_seen && right_seen {
+        return None;
+    }
+    let seen_sides = usize::from(left_seen) + usize::from(right_seen);
     let score = |x: u32| -> Option<f64> {
         Some(f64::from(lex.lm_follow(p, x)? + lex.lm_follow(x, n)?) * std::f64::consts::LN_10)
     };
@@ -373,6 +380,7 @@ fn modelled(
         let cw = lex.word(cid);
         if cw.len() < 3
             || lex.count(cid) > COMMON
+            || !lex.lm_knows(cid)
             || lex.lm_bigram(p, cid).is_none()
             || lex.lm_bigram(cid, n).is_none()
             || related_forms(lex, w, cw, true)

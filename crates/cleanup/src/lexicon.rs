@@ -214,7 +214,8 @@ static WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
 static COUNTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/counts.bin"));
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.bin"));
 static LM_UNIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_unigrams.bin"));
-static LM_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_keys.bin"));
+static LM_OFFSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_offsets.bin"));
+static LM_SECONDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_seconds.bin"));
 static LM_PROBS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_probs.bin"));
 
 fn le_u64(b: &[u8]) -> u64 {
@@ -459,12 +460,18 @@ impl Lexicon {
     /// log10 P(b | a) of the bigram `a b` when the language model lists it (it saw the pair
     /// often enough to keep it).
     pub(crate) fn lm_bigram(&self, a: u32, b: u32) -> Option<f32> {
-        let key = (u64::from(a) << 32) | u64::from(b);
-        let key_at = |i: usize| le_u64(&LM_KEYS[i * 8..i * 8 + 8]);
-        let (mut lo, mut hi) = (0, LM_KEYS.len() / 8);
+        let u32_at = |bytes: &[u8], i: usize| {
+            bytes
+                .get(i * 4..i * 4 + 4)
+                .map(|r| u32::from_le_bytes([r[0], r[1], r[2], r[3]]))
+        };
+        let (mut lo, mut hi) = (
+            u32_at(LM_OFFSETS, a as usize)? as usize,
+            u32_at(LM_OFFSETS, a as usize + 1)? as usize,
+        );
         while lo < hi {
             let mid = (lo + hi) / 2;
-            match key_at(mid).cmp(&key) {
+            match u32_at(LM_SECONDS, mid)?.cmp(&b) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
