@@ -42,7 +42,10 @@ fn norm(s: &str) -> String {
         .fold(s, |s, t| s.replace(t, &t.replace('.', "")))
 }
 
-fn load(dir: &Path) -> Option<(String, Vec<Gold>, Vec<(String, Vec<String>)>)> {
+/// A character's main name and every name that counts for it (normalised).
+type Character = (String, Vec<String>);
+
+fn load(dir: &Path) -> Option<(String, Vec<Gold>, Vec<Character>)> {
     let text = std::fs::read_to_string(dir.join("novel_text.txt")).ok()?;
     let quotes = std::fs::read_to_string(dir.join("quotes.tsv")).ok()?;
     let chars = std::fs::read_to_string(dir.join("characters.tsv")).unwrap_or_default();

@@ -3,9 +3,12 @@
 //! unclosed quotations, apostrophes); (2) kind and speaker on the hand-annotated texts in
 //! `tests/fixtures/eval.txt`. Run: `cargo run --release -p galley-quotes --example quotes_eval`.
 
+use annotated::{matches_prefix, norm, parse};
 use galley_quotes::find_quotes;
-use galley_record::{Quote, QuoteKind};
+use galley_record::QuoteKind;
 
+#[path = "../tests/common/annotated.rs"]
+mod annotated;
 #[path = "../tests/common/cases.rs"]
 mod cases;
 #[path = "../tests/common/synth.rs"]
@@ -16,71 +19,9 @@ const FIXTURES: &str = include_str!("../tests/fixtures/eval.txt");
 const HELDOUT: &str = include_str!("../tests/fixtures/heldout.txt");
 const HELDOUT2: &str = include_str!("../tests/fixtures/heldout2.txt");
 const HELDOUT3: &str = include_str!("../tests/fixtures/heldout3.txt");
+const NOVELS: &str = include_str!("../tests/fixtures/novels.txt");
 const SPANS: &str = include_str!("../tests/fixtures/spans.txt");
 const SPANS2: &str = include_str!("../tests/fixtures/spans2.txt");
-
-struct Expected {
-    kinds: Vec<String>,
-    speakers: Vec<String>,
-    explicit: bool,
-    unmarked: bool,
-    prefix: String,
-}
-
-struct Doc {
-    name: String,
-    text: String,
-    expected: Vec<Expected>,
-}
-
-fn norm(s: &str) -> String {
-    let s = s.trim().replace('’', "'").to_lowercase();
-    s.strip_prefix("the ").unwrap_or(&s).to_owned()
-}
-
-fn parse(fixtures: &str) -> Vec<Doc> {
-    let mut docs = Vec::new();
-    for block in fixtures.split("=== ").skip(1) {
-        let (name, rest) = block.split_once('\n').unwrap_or((block, ""));
-        let (text, notes) = rest.split_once("\n---\n").unwrap_or((rest, ""));
-        let expected = notes
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .filter_map(|l| {
-                let f: Vec<&str> = l.splitn(4, " | ").collect();
-                let [kinds, speakers, explicit, prefix] = f[..] else {
-                    return None;
-                };
-                let unmarked = kinds == "unmarked";
-                Some(Expected {
-                    kinds: if unmarked {
-                        vec!["direct".into()]
-                    } else {
-                        kinds.split('/').map(str::to_owned).collect()
-                    },
-                    speakers: if speakers == "-" {
-                        Vec::new()
-                    } else {
-                        speakers.split(';').map(norm).collect()
-                    },
-                    explicit: explicit == "x",
-                    unmarked,
-                    prefix: prefix.trim().to_owned(),
-                })
-            })
-            .collect();
-        docs.push(Doc {
-            name: name.trim().to_owned(),
-            text: text.trim_end().to_owned(),
-            expected,
-        });
-    }
-    docs
-}
-
-fn matches_prefix(q: &Quote, prefix: &str) -> bool {
-    q.text.starts_with(prefix) || (!q.text.is_empty() && prefix.starts_with(&q.text))
-}
 
 #[derive(Default)]
 struct Tally {
@@ -314,6 +255,7 @@ fn main() {
     );
     annotated("tests/fixtures/heldout2.txt, round-2 held-out", HELDOUT2);
     annotated("tests/fixtures/heldout3.txt, after round-2 fixes", HELDOUT3);
+    annotated("tests/fixtures/novels.txt, round-3 novel dialogue", NOVELS);
     span_cases("tests/fixtures/spans.txt", SPANS);
     span_cases("tests/fixtures/spans2.txt, round-2 held-out", SPANS2);
 }

@@ -860,9 +860,10 @@ impl Ctx<'_> {
                                 }
                                 let surface = &self.text[m.start..m.end];
                                 let female = names::looks_female(surface);
+                                let other_sex = female == Some(p == Pronoun::Male)
+                                    && matches!(p, Pronoun::Male | Pronoun::Female);
                                 let ok = m.kind == MentionKind::Person
-                                    && !(p == Pronoun::Male && female == Some(true))
-                                    && !(p == Pronoun::Female && female == Some(false))
+                                    && !other_sex
                                     && !crate::dialogue::addressed(surface, &addressed);
                                 if ok {
                                     found = Some(m);

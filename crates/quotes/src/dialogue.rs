@@ -164,6 +164,23 @@ pub fn settle(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
             continue;
         }
         recent.retain(|(p, _, _)| p + EXCHANGE >= q.para);
+        // `“I might,” said he, “but …”`: both parts read the same tag; the second follows
+        // whatever the first was settled to
+        let split_of = i.checked_sub(1).filter(|&j| {
+            let gap = &text[raw[j].outer_end().min(q.open)..q.open];
+            raw[j].para == q.para
+                && raw[j].parent.is_none()
+                && atts[j].tag.is_some()
+                && atts[j].tag == atts[i].tag
+                && gap.split_whitespace().count() <= 4
+        });
+        if let Some(j) = split_of {
+            if atts[j].speaker.is_some() {
+                atts[i].speaker = atts[j].speaker.clone();
+                atts[i].sieve = atts[j].sieve;
+            }
+            continue;
+        }
         if let Some(p) = atts[i].tag {
             let voc = vocatives(text, q);
             let fits =
@@ -173,11 +190,36 @@ pub fn settle(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
             let plausible = |s: &Speaker| {
                 fits(s) && (s.mention.kind == MentionKind::Person || sex_of(&s.name) == Some(p))
             };
-            if !atts[i].speaker.as_ref().is_some_and(plausible) {
-                let previous_turn = recent.last().map(|(_, s, _)| s.name.clone());
-                let known = |s: &Speaker, learnt: Option<Pronoun>| {
-                    learnt.or_else(|| sex_of(&s.name)) == Some(p)
-                };
+            let known = |s: &Speaker, learnt: Option<Pronoun>| {
+                learnt.or_else(|| sex_of(&s.name)) == Some(p)
+            };
+            let previous_turn = recent.last().map(|(_, s, _)| s.name.clone());
+            // `“You might listen,” he said.` ¶ `“I might,” said he`: a new paragraph opening
+            // with the quotation right after the previous turn is the other person's reply,
+            // though the narrative's nearest `he` is the one who just spoke
+            let line_start = text[..q.open].rfind('\n').map_or(0, |k| k + 1);
+            let replying = text[line_start..q.open].trim().is_empty()
+                && recent.last().is_some_and(|(pp, s, _)| {
+                    pp + 1 == q.para
+                        && atts[i].speaker.as_ref().is_some_and(|c| c.name == s.name)
+                        && atts[i].sieve == Some("pronoun")
+                });
+            let other = replying
+                .then(|| {
+                    recent.iter().rev().find(|(_, s, l)| {
+                        Some(&s.name) != previous_turn.as_ref()
+                            && l.or_else(|| sex_of(&s.name)).is_none_or(|x| x == p)
+                            && fits(s)
+                    })
+                })
+                .flatten()
+                .map(|(_, s, _)| s.clone());
+            if let Some(s) = other {
+                let at = &mut atts[i];
+                at.speaker = Some(s);
+                at.sieve = Some("pronoun-dialogue");
+                at.confidence = 0.55;
+            } else if !atts[i].speaker.as_ref().is_some_and(plausible) {
                 // the latest speaker known to be of that sex, else the latest other one who
                 // did not speak the turn before (turns alternate)
                 let pick = recent
@@ -301,8 +343,7 @@ fn alternate(
     // `“My dear Mr. Hale, …”` ¶ `“…”`: the person the last turn called by name answers it
     let called = vocatives(text, &raw[a])
         .into_iter()
-        .filter(|v| !addressed(&sa.name, std::slice::from_ref(v)) && !addressed(v, &voc))
-        .last()
+        .rfind(|v| !addressed(&sa.name, std::slice::from_ref(v)) && !addressed(v, &voc))
         .and_then(|v| {
             let at = text[raw[a].start..raw[a].end].find(v.as_str())? + raw[a].start;
             let name = names::canonical(text, &v, MentionKind::Person);
