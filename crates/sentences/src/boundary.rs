@@ -556,6 +556,15 @@ impl Blocks<'_> {
         if matches!(word, b"ed" | b"eds" | b"edd" | b"comp" | b"comps") {
             return after_comma(ws);
         }
+        // An author element is short, opens its segment with a capital, and its initials
+        // follow the surname's comma or another initial (`Serge, V.`, `Lenin, V. I.`).
+        if ws - seg > 48
+            || ws < seg + 2
+            || !matches!(b[ws - 2], b',' | b'.')
+            || !b[seg].is_ascii_uppercase()
+        {
+            return false;
+        }
         let Some((surname, rest)) = self.text[seg..=p].split_once(", ") else {
             return false;
         };
@@ -868,10 +877,9 @@ impl Blocks<'_> {
             let ends_word = !b.get(we).is_some_and(u8::is_ascii_alphanumeric);
             // `van Gelderen`, `de Gaulle`: a surname's particle keeps its small letter at the
             // head of a sentence.
-            let particle = ends_word
-                && is_name_particle(&b[r..we])
-                && b.get(we) == Some(&b' ')
-                && char_at(self.text, we + 1).is_some_and(char::is_uppercase);
+            let particle = b.get(we) == Some(&b' ')
+                && char_at(self.text, we + 1).is_some_and(char::is_uppercase)
+                && is_name_particle(&b[r..we]);
             // `iPhone`, `eBay`: a name with an inner capital, whatever case it starts in.
             let camel = we > r && b.get(we).is_some_and(u8::is_ascii_uppercase);
             next.lower_starter =

@@ -79,9 +79,10 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
         let (prev, next) = (pair[0], pair[1]);
         // A title-cased line opening the paragraph or following a finished sentence is a
         // heading (`III. The Peasantry and the Revolution`), however long the next line.
-        let heading = (k == 0 || terminated(text, lines[k - 1]))
+        let heading = prev.end - prev.start <= HEADING
             && upper_start(text, next)
-            && title_line(text, prev);
+            && title_line(text, prev)
+            && (k == 0 || terminated(text, lines[k - 1]));
         // A page number alone on its line stands alone, unless the line before it cannot end
         // (`there were` / `300` / `in the mines`): then the number is part of the sentence.
         let page = if page_number(text, next) {
@@ -152,7 +153,7 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     let (lw_start, lw_end) = last_word(text, prev.start, prev.end - usize::from(last == b':'));
     // `opened on January` / `12, 1938`: a date broken across lines.
     let joiner = is_joiner(&b[lw_start..lw_end])
-        || (is_calendar(&b[lw_start..lw_end]) && b[next.start].is_ascii_digit());
+        || (b[next.start].is_ascii_digit() && is_calendar(&b[lw_start..lw_end]));
     // A dateline stands alone after a place line too (`Coyoacan, D.F., Mexico` / `August 1,
     // 1940`), unless the line before cannot end (`in the early morning of`).
     if next_upper
@@ -178,26 +179,40 @@ const HEADING: usize = 72;
 /// capitalised (`III. The Peasantry and the Revolution`): the shape of a title, not of
 /// wrapped prose.
 fn title_line(text: &str, line: Line) -> bool {
-    let s = &text[line.start..line.end];
-    if s.len() > HEADING || terminated(text, line) {
+    let b = &text.as_bytes()[line.start..line.end];
+    let last = b[b.len() - 1];
+    if b.len() > HEADING
+        || matches!(last, b',' | b';' | b':' | b'-')
+        || !upper_start(text, line)
+        || terminated(text, line)
+        || text[line.start..line.end].ends_with('—')
+    {
         return false;
     }
-    let last = s.as_bytes()[s.len() - 1];
-    if matches!(last, b',' | b';' | b':' | b'-') || s.ends_with('—') {
-        return false;
+    let mut words = 0;
+    for w in b.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()) {
+        words += 1;
+        // Letters by bytes (a non-ASCII letter counts for its bytes: near enough here).
+        let letters = w
+            .iter()
+            .filter(|c| c.is_ascii_alphabetic() || **c >= 0x80)
+            .count();
+        let first = w.iter().position(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
+        let capital = first.is_some_and(|i| {
+            let c = w[i];
+            c.is_ascii_uppercase()
+                || c.is_ascii_digit()
+                || (c >= 0x80
+                    && std::str::from_utf8(&w[i..])
+                        .ok()
+                        .and_then(|s| s.chars().next())
+                        .is_some_and(char::is_uppercase))
+        });
+        if letters >= 4 && !capital {
+            return false;
+        }
     }
-    let capital = |w: &str| {
-        w.trim_start_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
-    let long_capitalised = s
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .all(capital);
-    let (ws, we) = last_word(text, line.start, line.end);
-    s.split_whitespace().nth(2).is_some() && long_capitalised && !is_joiner(&text.as_bytes()[ws..we])
+    words >= 3 && !ends_in_joiner(text, line)
 }
 
 /// A salutation (`Dear Comrades,`) or closing (`Yours fraternally,`) line.
@@ -285,16 +300,21 @@ fn signature(text: &str, line: Line) -> bool {
 /// A page's running head as OCR keeps it (`THE COMMUNIST INTERNATIONAL 213`, `12 THE CASE OF
 /// LEON TROTSKY`): capitals only, at least two words, a page number at one end. It interrupts
 /// whatever sentence runs across the page break.
+#[inline]
 fn running_head(text: &str, line: Line) -> bool {
+    // Cheap rejects first: every line pair is asked.
+    let b = &text.as_bytes()[line.start..line.end];
+    if b.len() > SHORT_LINE + 20 || !(b[0].is_ascii_digit() || b[b.len() - 1].is_ascii_digit()) {
+        return false;
+    }
     let s = &text[line.start..line.end];
+    if s.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let page = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit());
     let mut words = s.split_whitespace();
-    let page = |w: Option<&str>| {
-        w.is_some_and(|w| (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit()))
-    };
-    let numbered = page(words.next()) || page(words.next_back());
-    let capitals = s.split_whitespace().filter(|w| !page(Some(w))).count() >= 2
-        && !s.chars().any(char::is_lowercase);
-    s.len() <= SHORT_LINE + 20 && numbered && capitals
+    let numbered = words.next().is_some_and(page) || words.next_back().is_some_and(page);
+    numbered && s.split_whitespace().filter(|w| !page(w)).count() >= 2
 }
 
 /// Whether the line's last word is one after which prose cannot stop (`of`, `were`).
