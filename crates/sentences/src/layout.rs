@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::boundary::list_marker;
-use crate::chars::{char_before, closer_len, opener_len, skip_ws, trim_end};
+use crate::chars::{char_before, closer_len, dash_len, opener_len, skip_ws, trim_end};
 use crate::lexicon::{is_calendar, is_closing, is_joiner, is_salutation, is_starter};
 
 /// How line breaks inside a paragraph are read.
@@ -116,7 +116,11 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
             return true;
         }
     }
-    if running_head(text, prev) || running_head(text, next) {
+    if running_head(text, prev) || running_head(text, next) || postscript(text, next) {
+        return true;
+    }
+    // An attribution under a quotation or letter (`— Heraclitus`, `— L. T.`) ends its line.
+    if dash_len(b, prev.start) > 0 && signature(text, prev) && upper_start(text, next) {
         return true;
     }
     let has_alnum = |l: Line| text[l.start..l.end].chars().any(char::is_alphanumeric);
@@ -283,6 +287,20 @@ fn place(text: &str, line: Line) -> bool {
         && token_start >= 2
         && b[token_start - 2] == b','
         && b[0].is_ascii_uppercase()
+}
+
+/// A line opening a postscript or a note (`P.S.`, `P.P.S.`, `N.B.`, `PS`).
+fn postscript(text: &str, line: Line) -> bool {
+    let b = &text.as_bytes()[line.start..line.end];
+    let label = b
+        .iter()
+        .take(8)
+        .take_while(|c| c.is_ascii_uppercase() || **c == b'.')
+        .count();
+    matches!(
+        &b[..label],
+        b"P.S." | b"P.P.S." | b"PS" | b"PPS" | b"N.B." | b"NB"
+    ) && b.get(label).is_none_or(|c| matches!(c, b' ' | b':' | b','))
 }
 
 /// A signature line (`— L. T.`, `N. Lenin`): a few words, each capitalised or a dash.

@@ -1044,3 +1044,15 @@ fn date_broken_across_lines_is_joined() {
         &["The strike began on March\n3, 1937, at the Fisher plant."],
     );
 }
+
+#[test]
+fn postscript_line_and_dashed_attribution_stand_alone() {
+    check(
+        "Yours,\nJ.P.C.\nP.S. The money went off today.",
+        &["Yours,", "J.P.C.", "P.S. The money went off today."],
+    );
+    check(
+        "“Nothing is permanent.”\n— Engels\nSo it proved.",
+        &["“Nothing is permanent.”", "— Engels", "So it proved."],
+    );
+}
