@@ -33,6 +33,8 @@ pub struct Attribution {
     pub joins_previous: bool,
     /// The pronoun of a `he said` / `said she` tag, resolved or not (dialogue checks it).
     pub tag: Option<Pronoun>,
+    /// The `I` of an `I said` / `said I` tag left unresolved (a first-person narrator).
+    pub narrator: Option<Found>,
 }
 
 impl Attribution {
@@ -45,6 +47,7 @@ impl Attribution {
             confidence,
             joins_previous: false,
             tag: None,
+            narrator: None,
         }
     }
 }
@@ -259,7 +262,19 @@ impl<'a> Ctx<'a> {
         // them end the sentence with the quotation.
         let inner = self.text[q.start..q.end].trim_end();
         let next_char = self.text[close.min(hi)..].trim_start().chars().next();
-        if inner.ends_with(['.', '!', '?', '…']) && next_char.is_some_and(char::is_uppercase) {
+        // (`“But consider!” I said.` is the exception: a narrator's tag)
+        let narrator_tag = {
+            let rest = self.text[close.min(hi)..hi].trim_start();
+            rest.strip_prefix("I ").is_some_and(|r| {
+                r.split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(lexicon::is_tag_verb)
+            })
+        };
+        if inner.ends_with(['.', '!', '?', '…'])
+            && next_char.is_some_and(char::is_uppercase)
+            && !narrator_tag
+        {
             after_hi = close.min(hi);
         }
         Around {
@@ -341,9 +356,18 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
         let named = epithet
             .then(|| names::name_starting_at(after, k + 2))
             .flatten();
+        // `called out the cloud`, `put in Mrs. Hale`: a verb particle before the speaker
+        let particle = after.get(k + 1).is_some_and(|w| {
+            matches!(
+                w.text,
+                "out" | "down" | "up" | "in" | "back" | "on" | "over" | "forth"
+            )
+        });
+        let at = k + 1 + usize::from(particle);
         let (_, m) = named
-            .or_else(|| possessed_person(after, k + 1))
-            .or_else(|| names::mention_starting_at(after, k + 1))?;
+            .or_else(|| possessed_person(after, at))
+            .or_else(|| names::mention_starting_at(after, at))
+            .or_else(|| first_person(after, at))?;
         return Some(Hit {
             mention: m,
             cue: Some(t.text.to_owned()),
@@ -351,7 +375,7 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
             confidence: 0.95,
         });
     }
-    let (last, m) = names::mention_starting_at(after, k)?;
+    let (last, m) = names::mention_starting_at(after, k).or_else(|| first_person(after, k))?;
     let mut v = last + 1;
     while v < after.len()
         && after[v].word
@@ -367,6 +391,20 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
         sieve: "cue-after",
         confidence: 0.95,
     })
+}
+
+/// `“…,” I said` / `said I`: a first-person narrator's tag (named later, if at all, by
+/// what the other speakers call the narrator).
+fn first_person(toks: &[Tok<'_>], k: usize) -> Option<(usize, Found)> {
+    let t = toks.get(k).filter(|t| t.text == "I" || t.text == "I.")?;
+    Some((
+        k,
+        Found {
+            start: t.start,
+            end: t.end,
+            kind: MentionKind::Pronoun(Pronoun::FirstPerson),
+        },
+    ))
 }
 
 /// `cried his wife`, `said her younger sister`: right after a dialogue tag a possessive and a
@@ -1226,12 +1264,26 @@ impl Ctx<'_> {
                     confidence,
                     joins_previous: false,
                     tag,
+                    narrator: None,
                 };
             }
         }
         let mut at = Attribution::plain(QuoteKind::Direct, if strong { 0.7 } else { 0.6 });
         at.cue = utterance.or_else(|| hits.first().and_then(|h| h.cue.clone()));
         at.tag = tag;
+        at.narrator = hits
+            .iter()
+            .find(|h| {
+                h.sieve.starts_with("cue")
+                    && h.mention.kind == MentionKind::Pronoun(Pronoun::FirstPerson)
+                    && self.text[h.mention.start..h.mention.end].starts_with('I')
+            })
+            .map(|h| {
+                // `said I.`: the mention is the pronoun, not its full stop
+                let mut m = h.mention.clone();
+                m.end = m.start + 1;
+                m
+            });
         at
     }
 

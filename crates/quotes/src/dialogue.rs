@@ -156,6 +156,59 @@ fn sex_of(name: &str) -> Option<Pronoun> {
 
 /// Settles pronoun tags and spouse descriptions over the quotations in text order.
 pub fn settle(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
+    settle_forward(text, raw, atts);
+    look_ahead(text, raw, atts);
+}
+
+/// `“…,” he said` before the other speaker of the exchange has been named: the nearest
+/// later speaker of the exchange who fits the tag and is not the one addressed, nor the one
+/// who spoke the turn before.
+fn look_ahead(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
+    for i in 0..raw.len() {
+        let Some(p) = atts[i].tag else {
+            continue;
+        };
+        if atts[i].speaker.is_some() || raw[i].parent.is_some() {
+            continue;
+        }
+        let q = &raw[i];
+        let voc = vocatives(text, q);
+        let previous = (0..i)
+            .rev()
+            .find(|&j| raw[j].parent.is_none() && raw[j].para < q.para)
+            .and_then(|j| atts[j].speaker.as_ref().map(|s| s.name.clone()));
+        let pick = (i + 1..raw.len())
+            .take_while(|&j| raw[j].para <= q.para + EXCHANGE)
+            .filter(|&j| raw[j].parent.is_none() && atts[j].kind == QuoteKind::Direct)
+            .filter_map(|j| atts[j].speaker.clone())
+            .find(|s| {
+                Some(&s.name) != previous.as_ref()
+                    && !addressed(&s.name, &voc)
+                    && sex_of(&s.name).is_none_or(|x| x == p)
+                    && s.mention.kind == MentionKind::Person
+            });
+        if let Some(s) = pick {
+            let at = &mut atts[i];
+            at.speaker = Some(s);
+            at.sieve = Some("pronoun-dialogue");
+            at.confidence = 0.5;
+        }
+    }
+}
+
+fn settle_forward(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
+    if let Some(name) = narrator_name(text, raw, atts) {
+        for at in atts.iter_mut() {
+            if let (None, Some(m)) = (&at.speaker, &at.narrator) {
+                at.speaker = Some(Speaker {
+                    name: name.clone(),
+                    mention: m.clone(),
+                });
+                at.sieve = Some("narrator");
+                at.confidence = 0.6;
+            }
+        }
+    }
     // speakers of earlier turns, latest last: (paragraph, speaker, sex learnt from a tag)
     let mut recent: Vec<(usize, Speaker, Option<Pronoun>)> = Vec::new();
     for i in 0..raw.len() {
@@ -403,6 +456,50 @@ fn interlocutor(
     found
 }
 
+/// The name of a first-person narrator: what the turns next to an `I said` turn call their
+/// listener (`“Perhaps you are right, Watson,” he said`), when one name comes up most.
+fn narrator_name(text: &str, raw: &[RawQuote], atts: &[Attribution]) -> Option<String> {
+    // paragraphs with speech, in order, and whether the narrator speaks in them
+    let mut turns: Vec<(usize, bool)> = Vec::new();
+    for (q, at) in raw.iter().zip(atts) {
+        if q.parent.is_some() || at.kind != QuoteKind::Direct {
+            continue;
+        }
+        let mine = at.narrator.is_some() && at.speaker.is_none();
+        match turns.last_mut() {
+            Some((p, n)) if *p == q.para => *n |= mine,
+            _ => turns.push((q.para, mine)),
+        }
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (t, &(para, mine)) in turns.iter().enumerate() {
+        if !mine {
+            continue;
+        }
+        let neighbours = [t.checked_sub(1), Some(t + 1)];
+        for &(other, theirs) in neighbours.iter().flatten().filter_map(|n| turns.get(*n)) {
+            if theirs || other.abs_diff(para) > 2 {
+                continue;
+            }
+            for q in raw.iter().filter(|q| q.para == other && q.parent.is_none()) {
+                for v in vocatives(text, q) {
+                    match counts.iter_mut().find(|(n, _)| *n == v) {
+                        Some((_, c)) => *c += 1,
+                        None => counts.push((v, 1)),
+                    }
+                }
+            }
+        }
+    }
+    let best = counts.iter().map(|(_, c)| *c).max()?;
+    let mut top = counts.into_iter().filter(|(_, c)| *c == best);
+    let (name, _) = top.next()?;
+    // a tie between two names tells nothing
+    top.next()
+        .is_none()
+        .then(|| names::canonical(text, &name, MentionKind::Person))
+}
+
 /// `cried his wife`: when the possessor is a titled man (`Mr. Hale`) — the person addressed,
 /// the latest male speaker or the narrative's latest `Mr. …` — and the document also writes
 /// `Mrs. Hale`, that is the speaker's name; `her husband` the other way round. `her father`
@@ -549,6 +646,23 @@ mod tests {
                     “Come, Dale,” said he, “we are late.”";
         let s = speakers(text);
         assert_eq!(s, [Some("Mr. Orr".into()), Some("Mr. Orr".into())]);
+    }
+
+    #[test]
+    fn a_first_person_narrator_takes_the_name_the_others_call_him() {
+        let text = "He looked up from his book.\n\n\
+                    “It is late,” he said.\n\n“No, indeed,” I answered. “It is early.”\n\n\
+                    “Perhaps you are right, Ferris,” said Lomax. “Sit down.”\n\n\
+                    “Thank you,” said I.";
+        let s = speakers(text);
+        assert_eq!(s[1].as_deref(), Some("Ferris"), "{s:?}");
+        assert_eq!(s[2].as_deref(), Some("Ferris"), "{s:?}");
+        assert_eq!(s[5].as_deref(), Some("Ferris"), "{s:?}");
+        // `he` before the other speaker is named: the later speaker of the exchange
+        assert_eq!(s[0].as_deref(), Some("Lomax"), "{s:?}");
+        // a particle between the tag and the speaker
+        let s = speakers("“Come down!” called out Mrs. Orr.");
+        assert_eq!(s[0].as_deref(), Some("Mrs. Orr"));
     }
 
     #[test]

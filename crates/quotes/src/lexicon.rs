@@ -985,6 +985,17 @@ type WordSet = LazyLock<Set>;
 /// Dialogue tags that report speech only right after a quotation (`“…,” returned the
 /// doctor`, `“…,” she agreed`); elsewhere they are ordinary verbs (`he returned home`).
 const TAG_VERBS: &[&str] = &[
+    // older fiction's tags
+    "remonstrated",
+    "ejaculated",
+    "interposed",
+    "expostulated",
+    "lisped",
+    "hazarded",
+    "chimed",
+    "began",
+    "called",
+    "decided",
     "agreed",
     "nodded",
     "smiled",

@@ -14,7 +14,8 @@
 //! `X’s policy: “…”`), `message-source` (`a radiogram from X`), `subject-of-cue` (subject of
 //! a speech verb earlier in the sentence), `pronoun` (`he wrote` → the last compatible
 //! subject), `pronoun-dialogue` (a `said she` tag the narrative leaves open: the latest
-//! speaker of that sex who is not addressed in the quotation), `previous-paragraph`,
+//! speaker of that sex who is not addressed in the quotation), `narrator` (`I said` in a
+//! first-person story: the name the other speakers call the narrator), `previous-paragraph`,
 //! `sentence-subject`, `previous-sentence`, `continuation` (later parts of a split or
 //! multi-paragraph quotation), `turn-taking` (untagged dialogue),
 //! and for unmarked blocks `signature`, `letter`, `list-frame`.
@@ -261,6 +262,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
                 confidence: b.confidence,
                 joins_previous: k > 0,
                 tag: None,
+                narrator: None,
             };
             pending.push(Pending {
                 start,

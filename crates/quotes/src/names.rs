@@ -79,6 +79,12 @@ fn title_opens(prev: &Tok<'_>, next: &Tok<'_>) -> bool {
     lexicon::is_honorific(next.text) && !lexicon::is_honorific(prev.text)
 }
 
+/// `said I.`: the pronoun `I` before a full stop reads like an initial; one initial with no
+/// name word after it is no name.
+fn lone_initial(toks: &[Tok<'_>], k: usize) -> bool {
+    toks[k].text == "I." && toks.get(k + 1).is_none_or(|t| !is_name_word(t))
+}
+
 /// Whether a token can be part of a name.
 pub fn is_name_word(t: &Tok<'_>) -> bool {
     if !t.word {
@@ -113,6 +119,9 @@ pub fn name_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)> {
     if !is_name_word(toks.get(last)?) {
         return None;
     }
+    if lone_initial(toks, last) && (last == 0 || !is_name_word(&toks[last - 1])) {
+        return None;
+    }
     let mut first = last;
     loop {
         if first >= 1
@@ -140,7 +149,7 @@ pub fn name_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)> {
 
 /// The name starting at `toks[first]`, extended rightwards.
 pub fn name_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Found)> {
-    if !is_name_word(toks.get(first)?) {
+    if !is_name_word(toks.get(first)?) || lone_initial(toks, first) {
         return None;
     }
     let mut last = first;
