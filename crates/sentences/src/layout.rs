@@ -150,7 +150,7 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
         return true;
     }
     if matches!(last, b';' | b'-' | b'(' | b'[' | b'&' | b'/')
-        || char_before(text, prev.end) == Some('—')
+        || matches!(char_before(text, prev.end), Some('—' | '–'))
     {
         return false;
     }

@@ -1056,3 +1056,11 @@ fn postscript_line_and_dashed_attribution_stand_alone() {
         &["“Nothing is permanent.”", "— Engels", "So it proved."],
     );
 }
+
+#[test]
+fn line_ending_in_a_dash_continues() {
+    check(
+        "Between 3,000–\n4,000 men came out.",
+        &["Between 3,000–\n4,000 men came out."],
+    );
+}
