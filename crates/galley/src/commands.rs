@@ -299,7 +299,7 @@ fn restore_command(args: RestoreArgs) -> Result<ExitCode> {
         doc.text = restore(&doc.text, &edits)
             .with_context(|| format!("{shown}:{}: record `{}`", n + 1, doc.id))?;
         for field in OFFSET_FIELDS {
-            doc.fields.shift_remove(*field);
+            doc.remove(field);
         }
         if let Some(dir) = &args.to_dir {
             let path = dir.join(format!("{}.txt", doc.id));

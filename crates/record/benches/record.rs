@@ -2,7 +2,7 @@
 //! and building a character index over a long non-ASCII text.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use galley_record::{CharIndex, Document};
+use galley_record::{CharIndex, Document, Span};
 
 fn archive_text(bytes: usize) -> String {
     let para = "In 1936, Leon Sedoff, Trotsky’s eldest son, was murdered by the GPU — “all circumstances point” to it.\nThe letter below shows that even Sergei, who was never active in politics, was unable to escape.\n\n";
@@ -25,6 +25,18 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let d = Document::from_json_line(black_box(&line)).expect("valid");
             let mut out = Vec::with_capacity(line.len());
+            d.write_json(&mut out);
+            out
+        })
+    });
+    // What a span-heavy stage pays per record: write a typed span list into the record and
+    // serialise the record.
+    let spans: Vec<Span> = (0..20_000).map(|i| Span { start: i * 50, end: i * 50 + 40 }).collect();
+    group.bench_function("set 20k spans + serialize 1 MB", |b| {
+        b.iter(|| {
+            let mut d = doc.clone();
+            d.set("sentences", black_box(&spans));
+            let mut out = Vec::with_capacity(line.len() * 2);
             d.write_json(&mut out);
             out
         })
