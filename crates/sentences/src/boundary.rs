@@ -1190,7 +1190,8 @@ fn inside_square_brackets(b: &[u8], seg: usize, p: usize, j: usize, be: usize) -
         return false;
     };
     let open = seg + k;
-    memchr::memchr(b']', &b[open..p]).is_none() && memchr::memchr(b']', &b[j..be]).is_some()
+    // `[Noise.] I ask`: a bracket closed right after the stop is over, whatever follows.
+    memchr::memchr(b']', &b[open..j]).is_none() && memchr::memchr(b']', &b[j..be]).is_some()
 }
 
 /// Whether a double quotation opened in `seg..p` is still open at `p`.

@@ -64,6 +64,8 @@ const REGULAR: &[&str] = &[
     "wm", "chas", "geo", "thos", "jas", "jno", "robt", "edw", "benj", "saml", "richd", "alex",
     // Organisations and places.
     "co", "corp", "inc", "ltd", "plc", "bros", "assn", "dept", "univ", "inst", "soc", "acad",
+    // Spanish and French company forms (`Cía. Barcelonesa`, `Hnos.`, `Cie.`).
+    "cía", "cia", "hnos", "sdad", "cie",
     "ave", "blvd", "rd", "sq", "mts", "ft", "pk", "pl",
     // Months.
     "jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -1064,3 +1064,17 @@ fn line_ending_in_a_dash_continues() {
         &["Between 3,000–\n4,000 men came out."],
     );
 }
+
+#[test]
+fn bracketed_interjection_closed_after_its_stop_ends_there() {
+    check(
+        "Comrades! [Uproar.] I shall go on. [A voice: “Sit down!”] I will not.",
+        &[
+            "Comrades!",
+            "[Uproar.]",
+            "I shall go on.",
+            "[A voice: “Sit down!”]",
+            "I will not.",
+        ],
+    );
+}
