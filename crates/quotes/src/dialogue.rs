@@ -21,7 +21,21 @@ const BEAT_BYTES: usize = 400;
 
 /// Names the quotation calls out to: `Marilla, …`, `…, Watson,`, `my dear Mr. Hale`.
 pub fn vocatives(text: &str, q: &RawQuote) -> Vec<String> {
-    let toks = text::tokens(text, q.start, q.end);
+    // a name called out sits near the start or the end; a long speech is not read whole
+    const HEAD: usize = 160;
+    const TAIL: usize = 80;
+    if q.end - q.start > HEAD + TAIL {
+        let head_end = text::floor_boundary(text, q.start + HEAD);
+        let tail_start = text::floor_boundary(text, q.end - TAIL);
+        let mut out = vocatives_in(text, q.start, head_end);
+        out.extend(vocatives_in(text, tail_start, q.end));
+        return out;
+    }
+    vocatives_in(text, q.start, q.end)
+}
+
+fn vocatives_in(text: &str, start: usize, end: usize) -> Vec<String> {
+    let toks = text::tokens(text, start, end);
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -302,8 +316,7 @@ fn settle_forward(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
                 }
             }
         }
-        let voc = vocatives(text, q);
-        kin(text, q, &voc, &recent, &mut atts[i]);
+        kin(text, q, &recent, &mut atts[i]);
         if let Some(s) = atts[i].speaker.clone() {
             let learnt = atts[i].tag;
             match recent.iter_mut().find(|(_, r, _)| r.name == s.name) {
@@ -508,7 +521,6 @@ fn narrator_name(text: &str, raw: &[RawQuote], atts: &[Attribution]) -> Option<S
 fn kin(
     text: &str,
     q: &RawQuote,
-    vocatives: &[String],
     recent: &[(usize, Speaker, Option<Pronoun>)],
     at: &mut Attribution,
 ) {
@@ -536,7 +548,8 @@ fn kin(
             Pronoun::Female
         };
         // `“My dear Mr. Hale,” said his lady`: the person addressed, else the latest speaker
-        let partner = vocatives
+        let called = vocatives(text, q);
+        let partner = called
             .iter()
             .map(String::as_str)
             .chain(recent.iter().rev().map(|(_, r, _)| r.name.as_str()))
