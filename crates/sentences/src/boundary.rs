@@ -452,6 +452,9 @@ impl Blocks<'_> {
                 {
                     true
                 }
+                // `moved to New York, N.Y. Cannon took`: a state after its city is followed by a
+                // comma when the sentence goes on.
+                Before::Chain if self.state_after_city(seg, ws, we) => true,
                 Before::Abbrev(Class::Regular) | Before::Chain => closed || next.starter,
                 // `at 8 p.m. Tuesday`: a day or month continues the time.
                 Before::Time => {
@@ -580,6 +583,20 @@ impl Blocks<'_> {
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
             && rest.split_whitespace().all(initials)
+    }
+
+    /// Whether `ws..we` is a two-letter postal abbreviation (`N.Y`, `D.C`) after a capitalised
+    /// place and a comma (`Albany, N.Y`).
+    fn state_after_city(&self, seg: usize, ws: usize, we: usize) -> bool {
+        let b = self.text.as_bytes();
+        if we - ws != 3 || !b[ws].is_ascii_uppercase() || !b[ws + 2].is_ascii_uppercase() {
+            return false;
+        }
+        if ws < seg + 3 || b[ws - 1] != b' ' || b[ws - 2] != b',' {
+            return false;
+        }
+        let (ps, _) = self.word_before(seg, ws - 2);
+        b[ps].is_ascii_uppercase() && !self.author_element(seg, ws, we)
     }
 
     /// Whether an initial (`M.`) stands at `at`.

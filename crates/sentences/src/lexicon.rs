@@ -65,7 +65,7 @@ const REGULAR: &[&str] = &[
     // Organisations and places.
     "co", "corp", "inc", "ltd", "plc", "bros", "assn", "dept", "univ", "inst", "soc", "acad",
     // Spanish and French company forms (`Cía. Barcelonesa`, `Hnos.`, `Cie.`).
-    "cía", "cia", "hnos", "sdad", "cie",
+    "cía", "cia", "hnos", "sdad", "cie", "mfg", "ry", "rly",
     "ave", "blvd", "rd", "sq", "mts", "ft", "pk", "pl",
     // Months.
     "jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -1078,3 +1078,15 @@ fn bracketed_interjection_closed_after_its_stop_ends_there() {
         ],
     );
 }
+
+#[test]
+fn state_after_its_city_ends_a_sentence_unless_a_comma_follows() {
+    check(
+        "The office moved to Washington, D.C. Reporters followed it.",
+        &["The office moved to Washington, D.C.", "Reporters followed it."],
+    );
+    check(
+        "In Albany, N.Y., the governor refused.",
+        &["In Albany, N.Y., the governor refused."],
+    );
+}
