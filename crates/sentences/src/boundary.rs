@@ -1119,15 +1119,17 @@ fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
         } else if let Some(n) = superscript_digit(b, j).or_else(|| footnote_symbol(b, j)) {
             j += n; // footnote mark: `disputed.¹`, `disputed.*`
         } else if b[j] == b'[' {
-            // Footnote reference after the stop: `end.[12]`
+            // Footnote reference after the stop: `end.[12]`, `end.[a]`
             let digits = b[j + 1..be]
                 .iter()
                 .take_while(|c| c.is_ascii_digit())
                 .count();
-            if digits == 0 || b.get(j + 1 + digits) != Some(&b']') {
+            let letter = digits == 0 && b.get(j + 1).is_some_and(u8::is_ascii_lowercase);
+            let label = if letter { 1 } else { digits };
+            if label == 0 || b.get(j + 1 + label) != Some(&b']') {
                 break;
             }
-            j += digits + 2;
+            j += label + 2;
         } else {
             break;
         }

@@ -1090,3 +1090,11 @@ fn state_after_its_city_ends_a_sentence_unless_a_comma_follows() {
         &["In Albany, N.Y., the governor refused."],
     );
 }
+
+#[test]
+fn lettered_footnote_mark_stays_with_its_sentence() {
+    check(
+        "The vote was carried.[a] The minority protested.[b]",
+        &["The vote was carried.[a]", "The minority protested.[b]"],
+    );
+}
