@@ -376,7 +376,7 @@ fn stage_without_piped_input_or_unknown_name_explains_itself() {
 fn single_stage_reads_stdin_and_writes_stdout() {
     let input =
         "{\"id\":\"q\",\"text\":\"Stalin said: “We shall win.” It was a lie.\",\"keep\":[1]}\n";
-    let out = succeeding(["stage", "quotes"], input);
+    let out = succeeding(["stage", "quotes", "--no-progress"], input);
     let records = lines(&out);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["keep"], serde_json::json!([1]));

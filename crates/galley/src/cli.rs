@@ -92,6 +92,9 @@ pub struct IoArgs {
     /// Where rejected input lines go (default: rejects.jsonl next to the output).
     #[arg(long, value_name = "PATH")]
     pub rejects: Option<PathBuf>,
+    /// Never draw progress bars (they are drawn only when stderr is a terminal anyway).
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 #[derive(Debug, Args)]
@@ -107,9 +110,6 @@ pub struct RunArgs {
     /// Process only shard I of N (0-based): documents whose position in the input is I mod N.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(usize, usize)>,
-    /// Never draw progress bars (they are drawn only when stderr is a terminal anyway).
-    #[arg(long)]
-    pub no_progress: bool,
 }
 
 #[derive(Debug, Args)]

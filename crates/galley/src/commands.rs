@@ -67,6 +67,8 @@ fn apply_io(options: &mut RunOptions, io: &IoArgs) {
     if let Some(rejects) = &io.rejects {
         options.rejects = Some(rejects.clone());
     }
+    // The bar goes to stderr, so a stage piping JSONL to stdout can still show one.
+    options.progress = !io.no_progress && std::io::stderr().is_terminal();
 }
 
 fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
@@ -93,7 +95,6 @@ fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
         options.batch_size = size;
     }
     options.shard = args.shard;
-    options.progress = !args.no_progress && std::io::stderr().is_terminal();
     execute(&options, &stages, registry, args.io.allow_rejects)
 }
 
