@@ -649,7 +649,8 @@ impl Blocks<'_> {
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     }
 
-    /// A footnote number OCR set on the line after a full stop (`25 shillings.3 Rents`): one
+    /// A footnote number OCR set on the line after a full stop or question mark (`25
+    /// shillings.3 Rents`, `capitalism?21 Lenin`): one
     /// or two digits after a word of three or more letters, then a space and a capital. Returns
     /// the end of the number.
     fn glued_footnote(
@@ -661,7 +662,7 @@ impl Blocks<'_> {
         term: Terminator,
     ) -> Option<usize> {
         let b = self.text.as_bytes();
-        if term != Terminator::Period || j != p + 1 {
+        if !matches!(term, Terminator::Period | Terminator::Strong) || j != p + 1 {
             return None;
         }
         let digits = b[j..be].iter().take(3).take_while(|c| c.is_ascii_digit()).count();
@@ -844,6 +845,14 @@ impl Blocks<'_> {
                 break;
             }
             r += n;
+        }
+        // `fight. … We shall win`: an ellipsis opening the next sentence marks words left out
+        // at its head; the word after it decides.
+        if b[r..be].starts_with(ELLIPSIS) {
+            let w = skip_ws(self.text, r + ELLIPSIS.len(), be);
+            if w > r + ELLIPSIS.len() && char_at(self.text, w).is_some_and(char::is_uppercase) {
+                r = w;
+            }
         }
         let mut next = Next {
             kind: NextKind::Other,

@@ -71,7 +71,7 @@ const REGULAR: &[&str] = &[
     "jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     // References and scholarly apparatus.
     "vol", "vols", "pp", "para", "paras", "ch", "chap", "chs", "cap", "sess", "sect", "secs", "figs", "pt",
-    "pts", "bk", "bks", "ser", "suppl", "app", "nn", "ll", "cols", "ff", "seq", "seqq", "ibid",
+    "pts", "bk", "bks", "ser", "suppl", "app", "nn", "ll", "cols", "ibid",
     "ib", "id", "op", "cit", "loc", "al", "ed", "eds", "edn", "trans", "transl", "tr", "repr",
     "rpt", "orig", "publ", "comp", "ref", "refs", "fol", "fols", "ms", "mss", "annot", "introd",
     // German references, common in the archive's notes (`Ges. Werke, Bd. 3`, `Hrsg.`).
@@ -84,7 +84,8 @@ const REGULAR: &[&str] = &[
     "misc", "cont", "contd",
 ];
 
-const FINAL: &[&str] = &["etc", "cent"];
+/// `seq.` and `ff.` close the reference they end (`pp. 704 et seq. Compare`).
+const FINAL: &[&str] = &["etc", "cent", "seq", "seqq", "ff"];
 
 const NUMERAL: &[&str] = &["no", "nos", "art", "arts", "n°", "nº", "fig", "figs"];
 
@@ -114,7 +115,8 @@ const STARTERS: &[&str] = &[
     "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds",
     "Thousands", "Millions", "Half",
     // Imperatives; `Read`, `Mark`, `Hope` are left out, being surnames too.
-    "Apply", "Bring", "Buy", "Come", "Give", "Join", "Remember", "See", "Send", "Subscribe",
+    "Apply", "Bring", "Buy", "Come", "Compare", "Consider", "Give", "Join", "Remember", "See",
+    "Send", "Subscribe",
     "Support", "Take", "Vote", "Write",
 ];
 

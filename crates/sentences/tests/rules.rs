@@ -1098,3 +1098,23 @@ fn lettered_footnote_mark_stays_with_its_sentence() {
         &["The vote was carried.[a]", "The minority protested.[b]"],
     );
 }
+
+#[test]
+fn reference_closing_abbreviations_end_before_a_capital() {
+    check(
+        "See pp. 12 et seq. Marx returns to it later.",
+        &["See pp. 12 et seq.", "Marx returns to it later."],
+    );
+    check(
+        "Was this imperialism?14 Hobson thought so.",
+        &["Was this imperialism?14", "Hobson thought so."],
+    );
+}
+
+#[test]
+fn ellipsis_opening_a_sentence_goes_with_it() {
+    check(
+        "“They will come. … They will not stay.”",
+        &["“They will come.", "… They will not stay.”"],
+    );
+}
