@@ -802,6 +802,17 @@ impl Blocks<'_> {
         if w[0].is_ascii_uppercase() && is_day_abbreviation(w) {
             return Before::Abbrev(Class::Regular);
         }
+        // `Bldg.`, `Mkt.`, `Mgr.`, `Twp.`: an English word has a vowel, a contraction need not.
+        // Capitalised acronyms (`SWP`) are left out: they end sentences like words.
+        if (2..=4).contains(&w.len())
+            && w[0].is_ascii_alphabetic()
+            && w[1..].iter().all(u8::is_ascii_lowercase)
+            && !w
+                .iter()
+                .any(|c| matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+        {
+            return Before::Abbrev(Class::Regular);
+        }
         // A capital initial outside ASCII (`É.`).
         if w[0] >= 0x80 && w.len() <= 4 {
             let Ok(s) = std::str::from_utf8(w) else {

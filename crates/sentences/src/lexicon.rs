@@ -66,6 +66,11 @@ const REGULAR: &[&str] = &[
     "co", "corp", "inc", "ltd", "plc", "bros", "assn", "dept", "univ", "inst", "soc", "acad",
     // Spanish and French company forms (`Cía. Barcelonesa`, `Hnos.`, `Cie.`).
     "cía", "cia", "hnos", "sdad", "cie", "mfg", "ry", "rly",
+    // Institutions as papers and minutes shorten them (`Govt. of India`, `Natl. Committee`).
+    "govt", "natl", "intl", "internat", "amer", "brit", "conf", "cong", "exec", "admin", "hosp",
+    "coll", "comm", "prov", "terr", "regt", "abp", "sta", "cir", "assocs",
+    // Russian references in transliteration (`Soch., t. XII`, `Vyp. 3`).
+    "soch", "vyp", "gos",
     "ave", "blvd", "rd", "sq", "mts", "ft", "pk", "pl",
     // Months.
     "jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -1118,3 +1118,16 @@ fn ellipsis_opening_a_sentence_goes_with_it() {
         &["“They will come.", "… They will not stay.”"],
     );
 }
+
+#[test]
+fn vowelless_contraction_is_an_abbreviation() {
+    check(
+        "He worked in the Chrysler Bldg. Annex for a year.",
+        &["He worked in the Chrysler Bldg. Annex for a year."],
+    );
+    // An acronym in capitals ends its sentence like a word.
+    check(
+        "The leaflet was signed by the SWP. Cannon wrote it.",
+        &["The leaflet was signed by the SWP.", "Cannon wrote it."],
+    );
+}
