@@ -64,6 +64,11 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The document's memo of canonical names, shared with the dialogue rules.
+    pub fn canon(&self) -> &names::Canon {
+        &self.canon
+    }
+
     pub fn new(text: &'a str, paras: &'a [Para], quotes: &'a [RawQuote]) -> Self {
         Ctx {
             text,
@@ -839,9 +844,13 @@ impl Ctx<'_> {
     fn resolve(&self, p: Pronoun, pos: usize, para: usize, quote: usize) -> Option<Found> {
         // `“Come, Hale,” said he`: the person the quotation addresses is not the speaker
         // (or its first part: `“Come, Hale,” said he, “…”`)
-        let mut addressed = crate::dialogue::vocatives(self.text, &self.quotes[quote]);
+        let mut addressed = crate::dialogue::vocatives(self.text, &self.quotes[quote], &self.canon);
         if let (Some(j), _) = self.siblings(quote) {
-            addressed.extend(crate::dialogue::vocatives(self.text, &self.quotes[j]));
+            addressed.extend(crate::dialogue::vocatives(
+                self.text,
+                &self.quotes[j],
+                &self.canon,
+            ));
         }
         for (lo, hi) in self.sentences_before(pos, para) {
             let toks = self.outside_quotes(text::tokens(self.text, lo, hi), quote);

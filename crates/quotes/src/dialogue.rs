@@ -8,7 +8,7 @@ use galley_record::QuoteKind;
 use crate::attribute::{Attribution, Speaker};
 use crate::lexicon::{self, Pronoun};
 use crate::marks::RawQuote;
-use crate::names::{self, Found, MentionKind};
+use crate::names::{self, Canon, Found, MentionKind};
 use crate::text::{self, Para, Tok};
 
 /// How many paragraphs back a previous speaker still counts as part of the exchange.
@@ -20,21 +20,21 @@ const BEAT_PARAS: usize = 2;
 const BEAT_BYTES: usize = 400;
 
 /// Names the quotation calls out to: `Marilla, …`, `…, Watson,`, `my dear Mr. Hale`.
-pub fn vocatives(text: &str, q: &RawQuote) -> Vec<String> {
+pub fn vocatives(text: &str, q: &RawQuote, canon: &Canon) -> Vec<String> {
     // a name called out sits near the start or the end; a long speech is not read whole
     const HEAD: usize = 160;
     const TAIL: usize = 80;
     if q.end - q.start > HEAD + TAIL {
         let head_end = text::floor_boundary(text, q.start + HEAD);
         let tail_start = text::floor_boundary(text, q.end - TAIL);
-        let mut out = vocatives_in(text, q.start, head_end);
-        out.extend(vocatives_in(text, tail_start, q.end));
+        let mut out = vocatives_in(text, q.start, head_end, canon);
+        out.extend(vocatives_in(text, tail_start, q.end, canon));
         return out;
     }
-    vocatives_in(text, q.start, q.end)
+    vocatives_in(text, q.start, q.end, canon)
 }
 
-fn vocatives_in(text: &str, start: usize, end: usize) -> Vec<String> {
+fn vocatives_in(text: &str, start: usize, end: usize, canon: &Canon) -> Vec<String> {
     let toks = text::tokens(text, start, end);
     let mut out = Vec::new();
     let mut k = 0;
@@ -51,11 +51,13 @@ fn vocatives_in(text: &str, start: usize, end: usize) -> Vec<String> {
         let word = toks[k].text;
         // `Well, …`, `Yes, …`: a capitalised ordinary word is no name; nor is a bare title
         // or kinship word (`Mother, …`, `Sir, …`), which names no one in particular
-        let ordinary = last == k
-            && (names::is_common_word(text, word)
-                || lexicon::is_honorific(word)
-                || is_address_term(word));
-        if m.kind == MentionKind::Person && (opens || inside) && !ordinary {
+        let ordinary = || {
+            last == k
+                && (lexicon::is_honorific(word)
+                    || is_address_term(word)
+                    || canon.is_common(text, word))
+        };
+        if m.kind == MentionKind::Person && (opens || inside) && !ordinary() {
             out.push(text[m.start..m.end].to_owned());
         }
         k = last + 1;
@@ -144,6 +146,9 @@ fn is_address_term(word: &str) -> bool {
 /// Whether `name` is the person a vocative calls: same title and surname when the vocative
 /// has a title (`Mr. Hale` is not `Mrs. Hale`), else a shared first or last word.
 pub fn addressed(name: &str, vocatives: &[String]) -> bool {
+    if vocatives.is_empty() {
+        return false;
+    }
     let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
             .map(|w| names::strip_possessive(w).trim_end_matches('.').to_owned())
@@ -169,15 +174,15 @@ fn sex_of(name: &str) -> Option<Pronoun> {
 }
 
 /// Settles pronoun tags and spouse descriptions over the quotations in text order.
-pub fn settle(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
-    settle_forward(text, raw, atts);
-    look_ahead(text, raw, atts);
+pub fn settle(text: &str, raw: &[RawQuote], canon: &Canon, atts: &mut [Attribution]) {
+    settle_forward(text, raw, canon, atts);
+    look_ahead(text, raw, canon, atts);
 }
 
 /// `“…,” he said` before the other speaker of the exchange has been named: the nearest
 /// later speaker of the exchange who fits the tag and is not the one addressed, nor the one
 /// who spoke the turn before.
-fn look_ahead(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
+fn look_ahead(text: &str, raw: &[RawQuote], canon: &Canon, atts: &mut [Attribution]) {
     for i in 0..raw.len() {
         let Some(p) = atts[i].tag else {
             continue;
@@ -186,7 +191,7 @@ fn look_ahead(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
             continue;
         }
         let q = &raw[i];
-        let voc = vocatives(text, q);
+        let voc = vocatives(text, q, canon);
         let previous = (0..i)
             .rev()
             .find(|&j| raw[j].parent.is_none() && raw[j].para < q.para)
@@ -210,8 +215,8 @@ fn look_ahead(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
     }
 }
 
-fn settle_forward(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
-    if let Some(name) = narrator_name(text, raw, atts) {
+fn settle_forward(text: &str, raw: &[RawQuote], canon: &Canon, atts: &mut [Attribution]) {
+    if let Some(name) = narrator_name(text, raw, canon, atts) {
         for at in atts.iter_mut() {
             if let (None, Some(m)) = (&at.speaker, &at.narrator) {
                 at.speaker = Some(Speaker {
@@ -249,7 +254,7 @@ fn settle_forward(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
             continue;
         }
         if let Some(p) = atts[i].tag {
-            let voc = vocatives(text, q);
+            let voc = vocatives(text, q, canon);
             let fits =
                 |s: &Speaker| !addressed(&s.name, &voc) && sex_of(&s.name).is_none_or(|x| x == p);
             // a narrative antecedent must be a person or of the tag's sex (`The wind rose.
@@ -316,7 +321,7 @@ fn settle_forward(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
                 }
             }
         }
-        kin(text, q, &recent, &mut atts[i]);
+        kin(text, q, canon, &recent, &mut atts[i]);
         if let Some(s) = atts[i].speaker.clone() {
             let learnt = atts[i].tag;
             match recent.iter_mut().find(|(_, r, _)| r.name == s.name) {
@@ -339,7 +344,13 @@ fn settle_forward(text: &str, raw: &[RawQuote], atts: &mut [Attribution]) {
 /// narrative beats may sit between them), an unattributed turn goes to the speaker of the
 /// turn before the previous one, when the two previous turns had different speakers
 /// (A, B, A, B …) and the turn does not address that person by name.
-pub fn turn_taking(text: &str, paras: &[Para], raw: &[RawQuote], atts: &mut [Attribution]) {
+pub fn turn_taking(
+    text: &str,
+    paras: &[Para],
+    raw: &[RawQuote],
+    canon: &Canon,
+    atts: &mut [Attribution],
+) {
     // first top-level span of each paragraph, and whether it opens the paragraph
     let mut turn: Vec<Option<(usize, bool)>> = vec![None; paras.len()];
     for (i, q) in raw.iter().enumerate() {
@@ -371,7 +382,14 @@ pub fn turn_taking(text: &str, paras: &[Para], raw: &[RawQuote], atts: &mut [Att
             && atts[i].kind == QuoteKind::Direct
             && raw[i].continues.is_none();
         if untagged {
-            if let Some(s) = alternate(text, paras, raw, atts, &last, intro, i) {
+            let exchange = Exchange {
+                text,
+                paras,
+                raw,
+                canon,
+                atts: &*atts,
+            };
+            if let Some(s) = alternate(&exchange, &last, intro, i) {
                 let at = &mut atts[i];
                 at.speaker = Some(s);
                 at.sieve = Some("turn-taking");
@@ -389,30 +407,38 @@ pub fn turn_taking(text: &str, paras: &[Para], raw: &[RawQuote], atts: &mut [Att
 
 /// The speaker of turn `i` by alternation with the `last` two turns (or, after one tagged
 /// turn, with the person the narrative before it named).
-fn alternate(
-    text: &str,
-    paras: &[Para],
-    raw: &[RawQuote],
-    atts: &[Attribution],
-    last: &[usize],
-    intro: Option<usize>,
-    i: usize,
-) -> Option<Speaker> {
+/// The document as turn-taking reads it.
+struct Exchange<'a> {
+    text: &'a str,
+    paras: &'a [Para],
+    raw: &'a [RawQuote],
+    canon: &'a Canon,
+    atts: &'a [Attribution],
+}
+
+fn alternate(x: &Exchange<'_>, last: &[usize], intro: Option<usize>, i: usize) -> Option<Speaker> {
+    let Exchange {
+        text,
+        paras,
+        raw,
+        canon,
+        atts,
+    } = *x;
     let &a = last.last()?;
     let sa = atts[a].speaker.clone()?;
-    let voc = vocatives(text, &raw[i]);
+    let voc = vocatives(text, &raw[i], canon);
     let sex_fits = |s: &Speaker| {
         atts[i]
             .tag
             .is_none_or(|p| sex_of(&s.name).is_none_or(|x| x == p))
     };
     // `“My dear Mr. Hale, …”` ¶ `“…”`: the person the last turn called by name answers it
-    let called = vocatives(text, &raw[a])
+    let called = vocatives(text, &raw[a], canon)
         .into_iter()
         .rfind(|v| !addressed(&sa.name, std::slice::from_ref(v)) && !addressed(v, &voc))
         .and_then(|v| {
             let at = text[raw[a].start..raw[a].end].find(v.as_str())? + raw[a].start;
-            let name = names::canonical(text, &v, MentionKind::Person);
+            let name = canon.get(text, &v, MentionKind::Person);
             Some(Speaker {
                 name,
                 mention: Found {
@@ -428,7 +454,7 @@ fn alternate(
     }
     let sb = match last {
         [b, _] => atts[*b].speaker.clone(),
-        _ => interlocutor(text, paras[intro?], &raw[a], &raw[i], &sa),
+        _ => interlocutor(x, paras[intro?], &raw[a], &raw[i], &sa),
     }?;
     (sa.name != sb.name && !addressed(&sb.name, &voc) && sex_fits(&sb)).then_some(sb)
 }
@@ -437,13 +463,14 @@ fn alternate(
 /// after narrative; the reply goes to the last other person the narrative named. Only for
 /// short turns: in reports an untagged paragraph after a quotation mostly goes on with it.
 fn interlocutor(
-    text: &str,
+    x: &Exchange<'_>,
     narrative: Para,
     first: &RawQuote,
     reply: &RawQuote,
     first_speaker: &Speaker,
 ) -> Option<Speaker> {
     const SHORT_TURN: usize = 200;
+    let text = x.text;
     if first.end - first.start > SHORT_TURN || reply.end - reply.start > SHORT_TURN {
         return None;
     }
@@ -456,7 +483,7 @@ fn interlocutor(
                 // a sentence-initial common word is no name (`Upstairs`, `Then`)
                 let initial = k == 0 || toks[k - 1].is(".");
                 if !initial || end > k || !names::is_common_word(text, toks[k].text) {
-                    let name = names::canonical(text, &text[m.start..m.end], m.kind);
+                    let name = x.canon.get(text, &text[m.start..m.end], m.kind);
                     if name != first_speaker.name && !first_speaker.name.contains(&name) {
                         found = Some(Speaker { name, mention: m });
                     }
@@ -471,7 +498,12 @@ fn interlocutor(
 
 /// The name of a first-person narrator: what the turns next to an `I said` turn call their
 /// listener (`“Perhaps you are right, Watson,” he said`), when one name comes up most.
-fn narrator_name(text: &str, raw: &[RawQuote], atts: &[Attribution]) -> Option<String> {
+fn narrator_name(
+    text: &str,
+    raw: &[RawQuote],
+    canon: &Canon,
+    atts: &[Attribution],
+) -> Option<String> {
     // paragraphs with speech, in order, and whether the narrator speaks in them
     let mut turns: Vec<(usize, bool)> = Vec::new();
     for (q, at) in raw.iter().zip(atts) {
@@ -495,7 +527,7 @@ fn narrator_name(text: &str, raw: &[RawQuote], atts: &[Attribution]) -> Option<S
                 continue;
             }
             for q in raw.iter().filter(|q| q.para == other && q.parent.is_none()) {
-                for v in vocatives(text, q) {
+                for v in vocatives(text, q, canon) {
                     match counts.iter_mut().find(|(n, _)| *n == v) {
                         Some((_, c)) => *c += 1,
                         None => counts.push((v, 1)),
@@ -510,7 +542,7 @@ fn narrator_name(text: &str, raw: &[RawQuote], atts: &[Attribution]) -> Option<S
     // a tie between two names tells nothing
     top.next()
         .is_none()
-        .then(|| names::canonical(text, &name, MentionKind::Person))
+        .then(|| canon.get(text, &name, MentionKind::Person))
 }
 
 /// `cried his wife`: when the possessor is a titled man (`Mr. Hale`) — the person addressed,
@@ -521,6 +553,7 @@ fn narrator_name(text: &str, raw: &[RawQuote], atts: &[Attribution]) -> Option<S
 fn kin(
     text: &str,
     q: &RawQuote,
+    canon: &Canon,
     recent: &[(usize, Speaker, Option<Pronoun>)],
     at: &mut Attribution,
 ) {
@@ -548,7 +581,7 @@ fn kin(
             Pronoun::Female
         };
         // `“My dear Mr. Hale,” said his lady`: the person addressed, else the latest speaker
-        let called = vocatives(text, q);
+        let called = vocatives(text, q, canon);
         let partner = called
             .iter()
             .map(String::as_str)
@@ -682,7 +715,8 @@ mod tests {
     fn vocatives_are_names_called_out() {
         let text = "“Well, Watson, come in,” said he. “My dear Mrs. Hale, sit.”";
         let q = crate::marks::find_in(text, &crate::text::paragraphs(text));
-        assert_eq!(super::vocatives(text, &q[0]), ["Watson"]);
-        assert_eq!(super::vocatives(text, &q[1]), ["Mrs. Hale"]);
+        let canon = crate::names::Canon::default();
+        assert_eq!(super::vocatives(text, &q[0], &canon), ["Watson"]);
+        assert_eq!(super::vocatives(text, &q[1], &canon), ["Mrs. Hale"]);
     }
 }

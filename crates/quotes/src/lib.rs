@@ -169,7 +169,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
 
     let ctx = attribute::Ctx::new(text, &paras, &raw);
     let mut atts: Vec<attribute::Attribution> = (0..raw.len()).map(|i| ctx.attribute(i)).collect();
-    dialogue::settle(text, &raw, &mut atts);
+    dialogue::settle(text, &raw, ctx.canon(), &mut atts);
     // Continuations inherit the speaker of the quotation they continue; split quotes share
     // the attribution found for either part.
     let mut gids: Vec<usize> = (0..raw.len()).collect();
@@ -234,7 +234,7 @@ pub fn find_quotes_with(text: &str, zones: &[Zone], options: &QuotesOptions) -> 
         }
     }
 
-    dialogue::turn_taking(text, &paras, &raw, &mut atts);
+    dialogue::turn_taking(text, &paras, &raw, ctx.canon(), &mut atts);
     same_paragraph(text, &raw, &gids, &mut atts);
 
     let mut pending: Vec<Pending> = Vec::new();
