@@ -880,7 +880,8 @@ impl Blocks<'_> {
         let Some(c) = char_at(self.text, r) else {
             return next;
         };
-        if c.is_ascii_digit() || matches!(c, '$' | '£' | '€') {
+        // A section sign reads like the number it introduces (`Party. § 2. Its aim`).
+        if c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '§' | '¶') {
             next.kind = NextKind::Digit;
             next.list_marker = enumerator(self.text, q, be).is_some();
         } else if c.is_uppercase() {

@@ -1131,3 +1131,12 @@ fn vowelless_contraction_is_an_abbreviation() {
         &["The leaflet was signed by the SWP.", "Cannon wrote it."],
     );
 }
+
+#[test]
+fn section_sign_opens_the_next_numbered_clause() {
+    check(
+        "§ 1. Dues are monthly. § 2. Arrears lapse.",
+        &["§ 1. Dues are monthly.", "§ 2. Arrears lapse."],
+    );
+    check("See cf. § 4 below.", &["See cf. § 4 below."]);
+}
