@@ -484,7 +484,13 @@ impl Blocks<'_> {
                     Before::Number => we - ws == 4 && b[ws..we].iter().all(u8::is_ascii_digit),
                     _ => false,
                 };
-                self.flags.split_lowercase && !closed && ordinary && next.lower_starter
+                // `published at the time. p. 297`: a page reference closing an editor's note.
+                let word = self.ascii_word(next.at);
+                let w = next.at + word.len();
+                let page_ref = matches!(word, b"p" | b"pp")
+                    && b.get(w..w + 2) == Some(b". ")
+                    && b.get(w + 2).is_some_and(u8::is_ascii_digit);
+                !closed && ordinary && (page_ref || (self.flags.split_lowercase && next.lower_starter))
             }
             // A number opens a sentence after a year or an ordinary word (`in 1928. 500
             // joined`), after a line break, or as the next list label.

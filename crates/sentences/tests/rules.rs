@@ -1140,3 +1140,12 @@ fn section_sign_opens_the_next_numbered_clause() {
     );
     check("See cf. § 4 below.", &["See cf. § 4 below."]);
 }
+
+#[test]
+fn page_reference_after_a_note_stands_alone() {
+    check(
+        "It was first published in 1925. p. 41",
+        &["It was first published in 1925.", "p. 41"],
+    );
+    check("See p. 41 and p. 50.", &["See p. 41 and p. 50."]);
+}
