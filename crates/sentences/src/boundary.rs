@@ -10,8 +10,7 @@ use crate::chars::{
 };
 use crate::lexicon::{
     is_calendar, is_day_abbreviation, is_lower_starter, is_name_particle, is_pronoun_like,
-    is_section_label,
-    is_speech_verb, is_starter, Class, Lexicon,
+    is_section_label, is_speech_verb, is_starter, Class, Lexicon,
 };
 
 /// The switches the boundary rules read (a digest of the user's options).
@@ -490,7 +489,9 @@ impl Blocks<'_> {
                 let page_ref = matches!(word, b"p" | b"pp")
                     && b.get(w..w + 2) == Some(b". ")
                     && b.get(w + 2).is_some_and(u8::is_ascii_digit);
-                !closed && ordinary && (page_ref || (self.flags.split_lowercase && next.lower_starter))
+                !closed
+                    && ordinary
+                    && (page_ref || (self.flags.split_lowercase && next.lower_starter))
             }
             // A number opens a sentence after a year or an ordinary word (`in 1928. 500
             // joined`), after a line break, or as the next list label.
@@ -579,9 +580,9 @@ impl Blocks<'_> {
         };
         let initials = |t: &str| {
             t.len() >= 2
-                && t.as_bytes().chunks(2).all(|c| {
-                    c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.'
-                })
+                && t.as_bytes()
+                    .chunks(2)
+                    .all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.')
         };
         surname.chars().next().is_some_and(char::is_uppercase)
             && surname.chars().nth(1).is_some_and(char::is_lowercase)
@@ -671,7 +672,11 @@ impl Blocks<'_> {
         if !matches!(term, Terminator::Period | Terminator::Strong) || j != p + 1 {
             return None;
         }
-        let digits = b[j..be].iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+        let digits = b[j..be]
+            .iter()
+            .take(3)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         if !(1..=2).contains(&digits) || ws_len(self.text, j + digits) == 0 {
             return None;
         }
@@ -813,9 +818,12 @@ impl Blocks<'_> {
         if (2..=4).contains(&w.len())
             && w[0].is_ascii_alphabetic()
             && w[1..].iter().all(u8::is_ascii_lowercase)
-            && !w
-                .iter()
-                .any(|c| matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+            && !w.iter().any(|c| {
+                matches!(
+                    c.to_ascii_lowercase(),
+                    b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+                )
+            })
         {
             return Before::Abbrev(Class::Regular);
         }
@@ -926,8 +934,7 @@ impl Blocks<'_> {
                 && is_name_particle(&b[r..we]);
             // `iPhone`, `eBay`: a name with an inner capital, whatever case it starts in.
             let camel = we > r && b.get(we).is_some_and(u8::is_ascii_uppercase);
-            next.lower_starter =
-                camel || (ends_word && (is_lower_starter(&b[r..we]) || particle));
+            next.lower_starter = camel || (ends_word && (is_lower_starter(&b[r..we]) || particle));
             next.pronoun_like = ends_word && is_pronoun_like(&b[r..we]);
         } else if bullet_len(b, r, false) > 0 {
             next.kind = NextKind::Bullet;

@@ -201,7 +201,9 @@ fn title_line(text: &str, line: Line) -> bool {
             .iter()
             .filter(|c| c.is_ascii_alphabetic() || **c >= 0x80)
             .count();
-        let first = w.iter().position(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
+        let first = w
+            .iter()
+            .position(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
         let capital = first.is_some_and(|i| {
             let c = w[i];
             c.is_ascii_uppercase()

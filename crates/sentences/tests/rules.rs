@@ -904,7 +904,10 @@ fn bibliography_entries_split_at_their_elements() {
 fn imperative_opens_a_sentence_after_an_abbreviation() {
     check(
         "Orders to the Pioneer Book Shop, 116 University Pl. Send cash with order.",
-        &["Orders to the Pioneer Book Shop, 116 University Pl.", "Send cash with order."],
+        &[
+            "Orders to the Pioneer Book Shop, 116 University Pl.",
+            "Send cash with order.",
+        ],
     );
 }
 
@@ -972,7 +975,10 @@ fn underscore_emphasis_after_a_stop_closes_the_sentence() {
 fn number_word_opens_a_sentence_after_an_era() {
     check(
         "Rome fell in 476 A.D. Twenty years later nothing was left.",
-        &["Rome fell in 476 A.D.", "Twenty years later nothing was left."],
+        &[
+            "Rome fell in 476 A.D.",
+            "Twenty years later nothing was left.",
+        ],
     );
     check(
         "In 55 B.C. Caesar landed in Britain.",
@@ -984,7 +990,10 @@ fn number_word_opens_a_sentence_after_an_era() {
 fn surname_particle_opens_a_sentence_in_lower_case() {
     check(
         "The report was read by Sneevliet. van Gelderen moved its adoption.",
-        &["The report was read by Sneevliet.", "van Gelderen moved its adoption."],
+        &[
+            "The report was read by Sneevliet.",
+            "van Gelderen moved its adoption.",
+        ],
     );
     // Not before a lower-case word (`de facto`).
     check(
@@ -1005,7 +1014,11 @@ fn language_abbreviation_does_not_end_a_sentence() {
 fn old_letter_closing_formula_stands_alone() {
     check(
         "I have the honour to be, Sir,\nYours obediently,\nW. Lovett",
-        &["I have the honour to be, Sir,", "Yours obediently,", "W. Lovett"],
+        &[
+            "I have the honour to be, Sir,",
+            "Yours obediently,",
+            "W. Lovett",
+        ],
     );
 }
 
@@ -1021,7 +1034,10 @@ fn latin_chapter_reference_takes_its_number() {
 fn name_with_inner_capital_opens_a_sentence() {
     check(
         "The list was moved to a new server. eGroups closed it in 2001.",
-        &["The list was moved to a new server.", "eGroups closed it in 2001."],
+        &[
+            "The list was moved to a new server.",
+            "eGroups closed it in 2001.",
+        ],
     );
 }
 
@@ -1083,7 +1099,10 @@ fn bracketed_interjection_closed_after_its_stop_ends_there() {
 fn state_after_its_city_ends_a_sentence_unless_a_comma_follows() {
     check(
         "The office moved to Washington, D.C. Reporters followed it.",
-        &["The office moved to Washington, D.C.", "Reporters followed it."],
+        &[
+            "The office moved to Washington, D.C.",
+            "Reporters followed it.",
+        ],
     );
     check(
         "In Albany, N.Y., the governor refused.",
