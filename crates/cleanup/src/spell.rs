@@ -59,7 +59,10 @@ pub fn is_shielded(text: &str, t: &Token) -> bool {
     let dotted = |dot: Option<char>, letter: Option<char>| {
         dot == Some('.') && letter.is_some_and(char::is_alphanumeric)
     };
-    glue(before)
+    // `’Tis`, `’twas`: an elided word, spelt as the writer meant.
+    let elided = before == Some('’') && !before2.is_some_and(char::is_alphanumeric);
+    elided
+        || glue(before)
         || glue(after)
         || dotted(after, after2)
         || dotted(before, before2)
@@ -68,16 +71,35 @@ pub fn is_shielded(text: &str, t: &Token) -> bool {
 
 /// Whether the token starts a sentence (or a line), where capitals say nothing about names.
 pub fn at_sentence_start(text: &str, t: &Token) -> bool {
-    for c in text[..t.start].chars().rev() {
+    for (at, c) in text[..t.start].char_indices().rev() {
         match c {
             '\n' => return true,
             c if c.is_whitespace() => continue,
             '“' | '‘' | '"' | '\'' | '(' | '[' | '«' => continue,
-            '.' | '!' | '?' | ':' | '…' => return true,
+            '.' => return !after_title_abbreviation(&text[..at]),
+            '!' | '?' | ':' | '…' => return true,
             _ => return false,
         }
     }
     true
+}
+
+/// Whether `before` ends in an initial or a capitalised abbreviation of up to three letters
+/// (`S`, `St`, `Fr`, `Mrs`): its full stop ends no sentence, and the capital after it starts
+/// a name (`St. Pancras`, `Fr. Gapon`, `S. Lankin`).
+fn after_title_abbreviation(before: &str) -> bool {
+    let word: Vec<u8> = before
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .collect();
+    let starts_word = before.len() == word.len()
+        || !before.as_bytes()[before.len() - word.len() - 1].is_ascii_alphanumeric();
+    // `word` is reversed: its last byte is the first letter.
+    (1..=3).contains(&word.len())
+        && starts_word
+        && word.last().is_some_and(u8::is_ascii_uppercase)
+        && word[..word.len() - 1].iter().all(u8::is_ascii_lowercase)
 }
 
 /// What cleanup learns about one form of a document, whatever its position.
@@ -112,18 +134,19 @@ impl FormMemo {
 /// The correction for one token, if any (tests look at tokens one by one).
 #[cfg(test)]
 pub fn correct(text: &str, tokens: &[Token], i: usize, ev: &Evidence<'_>) -> Option<Correction> {
-    correct_memo(text, tokens, i, ev, &mut FormMemo::default())
+    correct_memo(text, tokens, i, ev, &mut FormMemo::default(), &|_| None)
 }
 
 /// From this length a lower-case non-word may be two plain edits from its word.
 const LONG: usize = 11;
 
-fn correct_memo(
-    text: &str,
+fn correct_memo<'a>(
+    text: &'a str,
     tokens: &[Token],
     i: usize,
     ev: &Evidence<'_>,
     memo: &mut FormMemo,
+    fixed: &dyn Fn(usize) -> Option<&'a str>,
 ) -> Option<Correction> {
     let t = &tokens[i];
     let core = t.core(text);
@@ -172,8 +195,17 @@ fn correct_memo(
     if (known && !derived) || n_w >= 3 {
         return None;
     }
-    let start = at_sentence_start(text, t);
-    let ctx = crate::context::neighbours(text, tokens, i, ev.lex);
+    // A capital before another capital word is a name's, even opening a sentence
+    // (`Chiang Kai-shek`): only short words are then likely misread openers.
+    let name_follows = tokens.get(i + 1).is_some_and(|nt| {
+        text[t.end..nt.start].bytes().all(|b| b == b' ')
+            && text[nt.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    });
+    let start = at_sentence_start(text, t) && !(lower.len() >= 5 && name_follows);
+    let ctx = crate::context::neighbours(text, tokens, i, ev.lex, fixed);
     let dictionary = |lower: &str, case, strict, max_cost, min_count| {
         dictionary(lower, case, strict, max_cost, min_count, ctx, ev)
     };
@@ -190,7 +222,9 @@ fn correct_memo(
         Case::Lower if lower.len() >= LONG => dictionary(&lower, case, false, 2.0, 0.0),
         Case::Lower if lower.len() >= 4 || n_w <= 1 => dictionary(&lower, case, false, 1.5, 0.0),
         Case::Title if start => dictionary(&lower, case, false, 1.0, 1e6),
-        Case::Title if lower.len() >= 7 && n_w <= 1 => dictionary(&lower, case, true, PLAIN, 1e6),
+        // Long capitalised words have few neighbours, but names one letter from a word
+        // abound below nine letters (`Pancras`, `Gapon`).
+        Case::Title if lower.len() >= 9 && n_w <= 1 => dictionary(&lower, case, true, PLAIN, 1e6),
         // Mid-sentence capitals are names more often than not: only a cheap slip from a
         // common word (`Dcath`, `Maarx`) is corrected, by the strict name rules.
         Case::Title if !start && lower.len() >= 4 && n_w <= 1 => {
@@ -228,9 +262,20 @@ fn variant(lower: &str, case: Case, n_w: u64, ev: &Evidence<'_>) -> Option<Corre
             if case == Case::Lower && n_c < 3 && !ev.lex.knows(k) {
                 continue;
             }
+            // A capitalised function word (`Well`, `There`) opens sentences: its count is
+            // no evidence of a name (`Messrs. Green and Woll`).
+            if case == Case::Title && ev.lex.count_of(k) > crate::lexicon::COMMON {
+                continue;
+            }
             let c = cost(lower, k, strict);
-            // Acronyms are short: only a glyph confusion or a transposition moves them.
-            let limit = if case == Case::Upper { 0.6 } else { PLAIN };
+            // Acronyms are short: only a glyph confusion or a transposition moves them; a
+            // three-letter word also a dropped letter (`frm`), but no other change (`une
+            // farce` is no slip of `one`).
+            let limit = if case == Case::Upper || (lower.len() <= 3 && k.len() <= lower.len()) {
+                CONFUSION + 0.1
+            } else {
+                PLAIN
+            };
             if c > limit {
                 continue;
             }
@@ -372,22 +417,51 @@ pub fn spelling(
     ev: &Evidence<'_>,
     min_confidence: f64,
 ) -> Vec<Replacement> {
-    let mut out = Vec::new();
     let mut memo = FormMemo::default();
-    for (i, t) in tokens.iter().enumerate() {
-        if let Some(c) = correct_memo(text, tokens, i, ev, &mut memo) {
-            if c.confidence >= min_confidence {
-                out.push(Replacement::new(
-                    t.start,
-                    t.core_end,
-                    c.replacement,
-                    c.kind,
-                    c.confidence,
-                ));
+    let none = |_: usize| None;
+    let mut found: Vec<(usize, Correction)> = tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, _)| Some((i, correct_memo(text, tokens, i, ev, &mut memo, &none)?)))
+        .collect();
+    // A word beside a corrected word is judged again with the correction as its context,
+    // as the next run would see it: so a second run changes nothing.
+    let corrected: Vec<(usize, String)> = found
+        .iter()
+        .filter(|(i, c)| tokens[*i].core_end == tokens[*i].end && c.confidence >= min_confidence)
+        .map(|(i, c)| (*i, c.replacement.clone()))
+        .collect();
+    if !corrected.is_empty() {
+        let fixed = |j: usize| {
+            corrected
+                .binary_search_by_key(&j, |(k, _)| *k)
+                .ok()
+                .map(|at| corrected[at].1.as_str())
+        };
+        let mut again: Vec<usize> = corrected
+            .iter()
+            .flat_map(|(i, _)| [i.wrapping_sub(1), i + 1])
+            .filter(|&j| j < tokens.len())
+            .collect();
+        again.sort_unstable();
+        again.dedup();
+        for j in again {
+            let redone = correct_memo(text, tokens, j, ev, &mut memo, &fixed);
+            found.retain(|(i, _)| *i != j);
+            if let Some(c) = redone {
+                found.push((j, c));
             }
         }
+        found.sort_by_key(|(i, _)| *i);
     }
-    out
+    found
+        .into_iter()
+        .filter(|(_, c)| c.confidence >= min_confidence)
+        .map(|(i, c)| {
+            let t = &tokens[i];
+            Replacement::new(t.start, t.core_end, c.replacement, c.kind, c.confidence)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -509,6 +583,30 @@ mod tests {
             run(text, None),
             pairs(&[("Bundenz", "Budenz"), ("GUP", "GPU")])
         );
+    }
+
+    #[test]
+    fn names_after_initials_abbreviations_and_before_capitals_stay() {
+        // After `St.`/`S.` and before `Kai-shek` a capital is a name's, not a sentence's.
+        assert_eq!(
+            run("The meeting was at St. Pancras Town Hall.", None),
+            pairs(&[])
+        );
+        assert_eq!(run("Signed: S. Lankin, J. Smith.", None), pairs(&[]));
+        assert_eq!(run("Chiang Kai-shek turned on them.", None), pairs(&[]));
+        // A real sentence opener is still corrected.
+        assert_eq!(
+            run("It rained. Tbe march went on.", None),
+            pairs(&[("Tbe", "The")])
+        );
+    }
+
+    #[test]
+    fn elisions_and_capitalised_function_words_are_no_evidence() {
+        assert_eq!(run("“’Tis no use,” said the old miner.", None), pairs(&[]));
+        let text = "Well, we left. Well, they came. Well, it ended. Messrs. Green and Wellin \
+                    opposed it. The chairman called it une farce.";
+        assert_eq!(run(text, None), pairs(&[]));
     }
 
     #[test]
