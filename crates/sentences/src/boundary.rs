@@ -1150,6 +1150,12 @@ fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
             && (j + 4 >= be || b[j + 4].is_ascii_whitespace())
         {
             j += 4; // OCR spaced the closing quote off: `see . ” Then`
+        } else if b[j] == b' '
+            && b.get(j + 1) == Some(&b'*')
+            && b.get(j + 2).is_none_or(u8::is_ascii_whitespace)
+            && b.get(j + 3) != Some(&b'*')
+        {
+            j += 2; // OCR spaced the footnote mark off: `copies. * It`, not `* * *`
         } else if let Some(n) = superscript_digit(b, j).or_else(|| footnote_symbol(b, j)) {
             j += n; // footnote mark: `disputed.¹`, `disputed.*`
         } else if b[j] == b'[' {

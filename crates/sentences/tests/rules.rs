@@ -1168,3 +1168,16 @@ fn page_reference_after_a_note_stands_alone() {
     );
     check("See p. 41 and p. 50.", &["See p. 41 and p. 50."]);
 }
+
+#[test]
+fn spaced_footnote_asterisk_stays_with_its_sentence() {
+    check(
+        "It sold well. * It was reprinted.",
+        &["It sold well. *", "It was reprinted."],
+    );
+    // A separator of several marks is not a footnote mark.
+    check(
+        "It sold well.\n* * *\nIt was reprinted.",
+        &["It sold well.", "* * *", "It was reprinted."],
+    );
+}
