@@ -384,6 +384,11 @@ impl Blocks<'_> {
         if closed && next.kind == NextKind::Upper && !next.starter && self.speaker_follows(q, be) {
             return resume;
         }
+        // `“¡Viva!” (Long live it!).`: a gloss in brackets closed by the sentence's own stop
+        // belongs to the quotation before it.
+        if closed && next.bracket && self.bracket_then_stop(q, be) {
+            return resume;
+        }
         let split = match term {
             // After `?` a lower-case pronoun or article opens a sentence whose capital was
             // lost (`Was it an accident? no one believed so.`), unless a speech verb follows
@@ -604,6 +609,16 @@ impl Blocks<'_> {
         }
         let (ps, _) = self.word_before(seg, ws - 2);
         b[ps].is_ascii_uppercase() && !self.author_element(seg, ws, we)
+    }
+
+    /// Whether the bracket opening at `q` closes within a short gloss and a terminator follows
+    /// it directly (`(Long live the revolution!).`).
+    fn bracket_then_stop(&self, q: usize, be: usize) -> bool {
+        let b = self.text.as_bytes();
+        let close = if b[q] == b'(' { b')' } else { b']' };
+        let limit = be.min(q + 240);
+        memchr::memchr(close, &b[q + 1..limit])
+            .is_some_and(|k| matches!(b.get(q + 2 + k), Some(b'.' | b'?' | b'!')))
     }
 
     /// Whether an initial (`M.`) stands at `at`.

@@ -60,6 +60,8 @@ const REGULAR: &[&str] = &[
     "insp", "det", "fr", "br", "bro", "sr", "jr", "esq", "comr", "com", "cde", "cmde", "brig",
     "lieut", "sec", "secy", "treas", "asst", "assoc", "dir", "cllr", "coun", "ald", "ven",
     "msgr", "atty", "mons", "sra", "srta", "vp",
+    // Spanish titles (`Gral. Cárdenas`, `Lic. Fabela`, `Ing. Ortiz`).
+    "gral", "lic", "ing", "arq", "sres", "tte", "cnel", "dña",
     // Given names as older papers abbreviate them (`Wm. Z. Foster`, `Chas. Smith`).
     "wm", "chas", "geo", "thos", "jas", "jno", "robt", "edw", "benj", "saml", "richd", "alex",
     // Organisations and places.
@@ -79,6 +81,7 @@ const REGULAR: &[&str] = &[
     "pts", "bk", "bks", "ser", "suppl", "app", "nn", "ll", "cols", "ibid",
     "ib", "id", "op", "cit", "loc", "al", "ed", "eds", "edn", "trans", "transl", "tr", "repr",
     "rpt", "orig", "publ", "comp", "ref", "refs", "fol", "fols", "ms", "mss", "annot", "introd",
+    "doc", "docs",
     // German references, common in the archive's notes (`Ges. Werke, Bd. 3`, `Hrsg.`).
     "ges", "bd", "bde", "hrsg", "aufl", "ausg", "jg", "jahrg", "nr", "ebd", "vgl",
     // Languages, as etymologies and translators' notes cite them (`cf. Ger. Doppelherrschaft`).
@@ -141,6 +144,7 @@ const LOWER_STARTERS: &[&str] = &[
 #[rustfmt::skip]
 const NAME_PARTICLES: &[&str] = &[
     "van", "von", "de", "di", "da", "du", "del", "della", "der", "den", "ten", "ter", "le", "la",
+    "dos", "das", "des",
 ];
 
 /// Pronouns and articles: after `?`/`!` these open a sentence even in lower case, where a

@@ -1181,3 +1181,16 @@ fn spaced_footnote_asterisk_stays_with_its_sentence() {
         &["It sold well.", "* * *", "It was reprinted."],
     );
 }
+
+#[test]
+fn gloss_in_brackets_closed_by_the_stop_belongs_to_the_quotation() {
+    check(
+        "He shouted “¡No pasarán!” (They shall not pass!). The line held.",
+        &["He shouted “¡No pasarán!” (They shall not pass!).", "The line held."],
+    );
+    // A bracketed sentence of its own still stands alone.
+    check(
+        "He shouted “Forward!” (Nobody moved.) The line held.",
+        &["He shouted “Forward!”", "(Nobody moved.)", "The line held."],
+    );
+}
