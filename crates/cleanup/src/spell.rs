@@ -221,7 +221,9 @@ fn correct_memo<'a>(
         // single out one word.
         Case::Lower if lower.len() >= LONG => dictionary(&lower, case, false, 2.0, 0.0),
         Case::Lower if lower.len() >= 4 || n_w <= 1 => dictionary(&lower, case, false, 1.5, 0.0),
-        Case::Title if start => dictionary(&lower, case, false, 1.0, 1e6),
+        // A sentence may open with a name (`Tobin replied`): from five letters, only the
+        // strict name rules (no plain substitution, nothing added or dropped at the edges).
+        Case::Title if start => dictionary(&lower, case, lower.len() >= 5, 1.0, 1e6),
         // Long capitalised words have few neighbours, but names one letter from a word
         // abound below nine letters (`Pancras`, `Gapon`).
         Case::Title if lower.len() >= 9 && n_w <= 1 => dictionary(&lower, case, true, PLAIN, 1e6),
@@ -594,6 +596,7 @@ mod tests {
         );
         assert_eq!(run("Signed: S. Lankin, J. Smith.", None), pairs(&[]));
         assert_eq!(run("Chiang Kai-shek turned on them.", None), pairs(&[]));
+        assert_eq!(run("Tobin replied at once.", None), pairs(&[]));
         // A real sentence opener is still corrected.
         assert_eq!(
             run("It rained. Tbe march went on.", None),
