@@ -385,7 +385,7 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
     while v < after.len()
         && after[v].word
         && lexicon::is_verb_filler(after[v].text)
-        && !lexicon::is_speech_verb(after[v].text)
+        && !lexicon::is_tag_verb(after[v].text)
     {
         v += 1;
     }
@@ -974,6 +974,36 @@ impl Ctx<'_> {
         }
     }
 
+    /// `“Very well.” Mrs. Philips nodded. “…”`: in fiction the person the narrative sentence
+    /// right after an untagged quotation opens on, in the same paragraph, is its speaker.
+    fn beat_after(&self, i: usize, whole_paragraph: bool) -> Option<Found> {
+        let q = &self.quotes[i];
+        if whole_paragraph || q.parent.is_some() || q.close.is_none() {
+            return None;
+        }
+        let para = self.paras[q.para];
+        let from = q.outer_end().min(para.end);
+        let to = text::sentence_end(self.text, from, para.end);
+        // a beat that ends the paragraph is as often the listener's reaction (`“…” Mr. Beebe
+        // bowed.`); one the speaker goes on after is the speaker's
+        let goes_on = self
+            .siblings(i)
+            .1
+            .is_some_and(|n| self.quotes[n].open >= to);
+        if !goes_on {
+            return None;
+        }
+        let toks = self.outside_quotes(text::tokens(self.text, from, to), i);
+        let first = toks.iter().position(|t| t.word)?;
+        // only a sentence of its own: `“…,” and Ann` or `“…” in the report` is no beat
+        if toks[..first].iter().any(|t| !t.is(".")) && first > 0 {
+            return None;
+        }
+        // a name only: `She frowned.` is left to the turns around it
+        let (last, m) = names::name_starting_at(&toks, first)?;
+        (m.kind == MentionKind::Person && !self.initial_common(&toks, first, last)).then_some(m)
+    }
+
     /// The first named agent of the sentence before `pos` (for inanimate frames).
     fn previous_sentence_agent(&self, pos: usize, para: usize, quote: usize) -> Option<Found> {
         let (lo, hi) = *self.sentences_before(pos, para).get(1)?;
@@ -1092,7 +1122,7 @@ impl Ctx<'_> {
                                 // An attribution after the span needs a separating comma (inside or outside the
                                 // marks); `the “Communist” Party of Mexico proclaimed` is an inline word.
         let separated = content.trim_end().ends_with([',', '!', '?', '…', '—', '-'])
-            || after_text.trim_start().starts_with([',', '—', '–']);
+            || after_text.trim_start().starts_with([',', '—', '–', '-']);
         let mut after: Option<Vec<Tok<'_>>> = None;
         if separated {
             let toks = after.insert(self.after_toks(&a));
@@ -1246,7 +1276,10 @@ impl Ctx<'_> {
                     sieve: "sentence-subject",
                     confidence: 0.55,
                 });
-            } else if let Some(m) = self.action_beat(&a, i) {
+            } else if let Some(m) = self
+                .action_beat(&a, i)
+                .or_else(|| self.beat_after(i, whole_paragraph))
+            {
                 hits.push(Hit {
                     mention: m,
                     cue: None,
@@ -1436,6 +1469,21 @@ mod tests {
         assert_eq!(q[1].kind, QuoteKind::Direct);
         assert_eq!(q[1].speaker.as_deref(), Some("Mr. Voss"));
         assert_eq!(q[0].group, q[1].group);
+    }
+
+    #[test]
+    fn fiction_tags_with_filler_verbs_dashes_and_beats() {
+        // `began` is also an auxiliary (`began to say`), but right after a name it is the tag
+        assert_eq!(
+            speakers("“Oh,” Jane began, “you cannot mean it.”"),
+            [Some("Jane".into()), Some("Jane".into())]
+        );
+        assert_eq!(speakers("“Not I”--said Wickham."), [Some("Wickham".into())]);
+        // a beat the speaker goes on after is the speaker's; one ending the paragraph is not
+        let s = speakers("“Very well.” Mrs. Pike nodded. “Then I shall go.”");
+        assert_eq!(s, [Some("Mrs. Pike".into()), Some("Mrs. Pike".into())]);
+        let s = speakers("“Our house is called Windy Corner.” Mr. Abney bowed.");
+        assert_eq!(s, [None]);
     }
 
     #[test]
