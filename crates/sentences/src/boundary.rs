@@ -886,6 +886,12 @@ impl Blocks<'_> {
             }
             r += n;
         }
+        // `’Tis`, `’Twas`: an elided word keeps its capital after the apostrophe.
+        if b[r..be].starts_with("’".as_bytes())
+            && b.get(r + 3).is_some_and(u8::is_ascii_uppercase)
+        {
+            r += 3;
+        }
         // `fight. … We shall win`: an ellipsis opening the next sentence marks words left out
         // at its head; the word after it decides.
         if b[r..be].starts_with(ELLIPSIS) {

@@ -111,8 +111,12 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
 fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     let b = text.as_bytes();
     if let Some(m) = list_marker(text, next.start, next.end, true) {
-        // A lone letter (`A. Smith`) is a list label only when the previous line had one too.
-        if !m.is_ambiguous() || list_marker(text, prev.start, prev.end, true).is_some() {
+        // A lone letter (`A. Smith`) is a list label only when the previous line had one too
+        // or announced a list (`three points:` / `i. the Party`).
+        if !m.is_ambiguous()
+            || text.as_bytes()[prev.end - 1] == b':'
+            || list_marker(text, prev.start, prev.end, true).is_some()
+        {
             return true;
         }
     }

@@ -1194,3 +1194,19 @@ fn gloss_in_brackets_closed_by_the_stop_belongs_to_the_quotation() {
         &["He shouted “Forward!”", "(Nobody moved.)", "The line held."],
     );
 }
+
+#[test]
+fn letter_labels_after_a_colon_line_are_a_list() {
+    check(
+        "It showed:\ni. growth;\nii. decline.",
+        &["It showed:", "i. growth;", "ii. decline."],
+    );
+}
+
+#[test]
+fn elided_word_opens_a_sentence() {
+    check(
+        "They sang all night. ’Twas a merry wake.",
+        &["They sang all night.", "’Twas a merry wake."],
+    );
+}
