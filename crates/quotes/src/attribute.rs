@@ -844,14 +844,21 @@ impl Ctx<'_> {
     fn resolve(&self, p: Pronoun, pos: usize, para: usize, quote: usize) -> Option<Found> {
         // `“Come, Hale,” said he`: the person the quotation addresses is not the speaker
         // (or its first part: `“Come, Hale,” said he, “…”`)
-        let mut addressed = crate::dialogue::vocatives(self.text, &self.quotes[quote], &self.canon);
-        if let (Some(j), _) = self.siblings(quote) {
-            addressed.extend(crate::dialogue::vocatives(
-                self.text,
-                &self.quotes[j],
-                &self.canon,
-            ));
-        }
+        // Read only once a candidate needs checking: most pronouns resolve at the first name.
+        let addressed = std::cell::OnceCell::new();
+        let addressed = || {
+            addressed.get_or_init(|| {
+                let mut v = crate::dialogue::vocatives(self.text, &self.quotes[quote], &self.canon);
+                if let (Some(j), _) = self.siblings(quote) {
+                    v.extend(crate::dialogue::vocatives(
+                        self.text,
+                        &self.quotes[j],
+                        &self.canon,
+                    ));
+                }
+                v
+            })
+        };
         for (lo, hi) in self.sentences_before(pos, para) {
             let toks = self.outside_quotes(text::tokens(self.text, lo, hi), quote);
             let toks: Vec<Tok<'_>> = toks.into_iter().filter(|t| t.end <= pos).collect();
@@ -911,7 +918,7 @@ impl Ctx<'_> {
                                     && matches!(p, Pronoun::Male | Pronoun::Female);
                                 let ok = m.kind == MentionKind::Person
                                     && !other_sex
-                                    && !crate::dialogue::addressed(surface, &addressed);
+                                    && !crate::dialogue::addressed(surface, addressed());
                                 if ok {
                                     found = Some(m);
                                     break;
