@@ -1,7 +1,8 @@
-//! Finds quotation-mark spans: “…”, ‘…’, "…", '…', «…». Marks are located with memchr
-//! passes; each is classified from its neighbours (an apostrophe between letters,
-//! `’30s`, a plural possessive `Marxists’ ` are not marks) and paired per paragraph with a
-//! stack, so nesting works and an unbalanced mark never reaches past its paragraph.
+//! Finds quotation-mark spans: “…”, ‘…’, "…", '…', «…», »…«, „…“, ‚…‘. Marks are located
+//! with memchr passes; each is classified from its neighbours (an apostrophe between letters,
+//! `’30s`, an elision `’em`, a plural possessive `Marxists’ ` are not marks) and paired per
+//! paragraph with a stack, so nesting works and an unbalanced mark never reaches past its
+//! paragraph (only past a line break when its closing mark follows on the next line).
 
 use crate::text::{paragraphs, Para};
 
@@ -38,7 +39,7 @@ impl RawQuote {
     }
 }
 
-const MARKS: [&str; 8] = ["“", "”", "‘", "’", "\"", "'", "«", "»"];
+const MARKS: [&str; 10] = ["“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‚"];
 
 /// Byte offsets and pattern indices (into [`MARKS`]) of every mark, in text order. All
 /// curly marks start with byte 0xE2 and guillemets with 0xC2, so two memchr passes find them.
@@ -53,6 +54,8 @@ fn scan(text: &str) -> Vec<(usize, usize)> {
             (_, Some(0x80), Some(0x9D)) => 1,
             (_, Some(0x80), Some(0x98)) => 2,
             (_, Some(0x80), Some(0x99)) => 3,
+            (_, Some(0x80), Some(0x9E)) => 8,
+            (_, Some(0x80), Some(0x9A)) => 9,
             _ => continue,
         };
         hits.push((i, pattern));
@@ -105,6 +108,27 @@ struct Event {
     straight: bool,
 }
 
+/// Words written with a leading apostrophe for a dropped sound (`’em`, `'tis`, `’n’`): a
+/// mark before one of them is an elision, not an opening quote.
+fn is_elision(word: &str) -> bool {
+    const ELISIONS: [&str; 14] = [
+        "em", "tis", "twas", "twere", "twill", "twould", "n", "cause", "cos", "bout", "til",
+        "neath", "tween", "gainst",
+    ];
+    (1..=6).contains(&word.len()) && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
+/// The letters right after byte `at` (an ASCII-only run is enough for the elision list).
+fn word_at(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    // a longer word with non-ASCII letters is no elision: make it fail the lookup
+    match rest[len..].chars().next() {
+        Some(c) if c.is_alphabetic() => "",
+        _ => &rest[..len],
+    }
+}
+
 fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
     let prev = text[..pos].chars().next_back();
     let mark_len = MARKS[pattern].len();
@@ -113,30 +137,52 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
     let opener_context = |c: Option<char>| {
         c.is_none_or(|c| {
             c.is_whitespace()
-                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«')
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | '‚'
+                )
+        })
+    };
+    // what may follow a closing mark: a space, the end, or punctuation (`“Ja“, sagte er`)
+    let closer_follows = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…' | '—' | '–' | '-'
+                )
         })
     };
     let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    // a mark after a word and before a space or punctuation closes (German “ and ‘ close)
+    let after_word = !opener_context(prev) && closer_follows(next);
+    let elision = || is_elision(word_at(text, pos + mark_len));
     match pattern {
-        // “ and ” are normally unambiguous; a reversed one (word“ ) is taken by context.
-        0 => Some(
-            if !space_or_edge(prev) && !opener_context(prev) && space_or_edge(next) {
-                Role::Close(Family::Double)
-            } else {
-                Role::Open(Family::Double)
-            },
-        ),
+        // “ opens in English and closes in German; a reversed one (word“ ) is taken by context.
+        0 => Some(if after_word {
+            Role::Close(Family::Double)
+        } else {
+            Role::Open(Family::Double)
+        }),
         1 => Some(if space_or_edge(prev) && alnum(next) {
             Role::Open(Family::Double)
         } else {
             Role::Close(Family::Double)
         }),
         2 => {
-            // between letters, or `‘30s`: an apostrophe typed as an opening mark
-            let digit_after_space = space_or_edge(prev) && next.is_some_and(|c| c.is_ascii_digit());
-            if (letter(prev) && letter(next)) || digit_after_space {
+            // between letters, `‘30s`, `‘em`: an apostrophe typed as an opening mark
+            let digit_after_space = space_or_edge(prev) && digit(next);
+            if (letter(prev) && letter(next)) || digit_after_space || elision() {
                 None
+            } else if after_word {
+                // German ‚…‘, or OCR reversing ’: after a letter it may still be an apostrophe
+                Some(if letter(prev) {
+                    Role::CloseOrApostrophe
+                } else {
+                    Role::Close(Family::Single)
+                })
             } else {
                 Some(Role::Open(Family::Single))
             }
@@ -149,8 +195,8 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
             {
                 None
             } else if opener_context(prev) {
-                if next.is_some_and(|c| c.is_ascii_digit()) {
-                    None // ’30s
+                if digit(next) || elision() {
+                    None // ’30s, ’em, 'Tis
                 } else if straight && alnum(next)
                     || !straight && next.is_some_and(|c| c.is_uppercase())
                 {
@@ -160,7 +206,7 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
                 } else if straight {
                     Some(Role::OpenOrApostrophe)
                 } else {
-                    None // ’em, ’tis
+                    None // ’ before a lower-case word: an elision the list does not know
                 }
             } else if letter(prev) {
                 Some(Role::CloseOrApostrophe)
@@ -181,8 +227,22 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
                 Some(Role::Either)
             }
         }
-        6 => Some(Role::Open(Family::Guillemet)),
-        _ => Some(Role::Close(Family::Guillemet)),
+        // « opens, except after a word in German »…« order; » closes, except before a word.
+        6 => Some(if after_word {
+            Role::Close(Family::Guillemet)
+        } else {
+            Role::Open(Family::Guillemet)
+        }),
+        7 => Some(if opener_context(prev) && alnum(next) {
+            Role::Open(Family::Guillemet)
+        } else {
+            Role::Close(Family::Guillemet)
+        }),
+        // „ and ‚ open (German, Polish, Russian); after a word or a digit they are misread
+        // commas (`1‚5`), and before a space stray marks.
+        8 if !space_or_edge(next) && !digit(prev) => Some(Role::Open(Family::Double)),
+        9 if opener_context(prev) && !space_or_edge(next) => Some(Role::Open(Family::Single)),
+        _ => None,
     }
 }
 
@@ -236,6 +296,8 @@ struct Opened {
     pos: usize,
     len: usize,
     straight: bool,
+    /// Paragraph the mark opened in (a quotation may close after a line break).
+    para: usize,
 }
 
 /// Trims whitespace from both ends of `text[start..end]`.
@@ -254,10 +316,10 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
 fn leading_opener(text: &str, para: Para) -> Option<Family> {
     let t = text[para.start..para.end].trim_start();
     match t.chars().next()? {
-        '“' => Some(Family::Double),
-        '"' => Some(Family::Double),
-        '‘' | '\'' => Some(Family::Single),
-        '«' => Some(Family::Guillemet),
+        '“' | '"' | '„' => Some(Family::Double),
+        '‘' | '\'' | '‚' => Some(Family::Single),
+        // French continuation paragraphs open with », German ones with »…«
+        '«' | '»' => Some(Family::Guillemet),
         _ => None,
     }
 }
@@ -265,7 +327,7 @@ fn leading_opener(text: &str, para: Para) -> Option<Family> {
 fn has_any_mark(text: &str, para: Para) -> bool {
     text[para.start..para.end]
         .chars()
-        .any(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '‘'))
+        .any(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '‘' | '„' | '‚'))
 }
 
 /// Whether a paragraph reads as someone's speech: it addresses or speaks as a person.
@@ -297,6 +359,8 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
     // (open position of the span to continue, paragraph index where the continuation opens)
     let mut pending: Option<(usize, usize)> = None;
+    // Openers still waiting for a closer that comes after a line break (see `carries_over`).
+    let mut carried: Vec<Opened> = Vec::new();
     let mut ev = 0;
     for (pi, &para) in paras.iter().enumerate() {
         while ev < events_all.len() && events_all[ev].pos < para.start {
@@ -326,10 +390,10 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                     Role::Close(Family::Single) | Role::CloseOrApostrophe
                 );
         }
-        let later_single_close = |_: &[Event], from: usize| close_after[from.min(events.len())];
+        let ahead = singles_ahead(events);
         let para_first = para.start
             + (text[para.start..para.end].len() - text[para.start..para.end].trim_start().len());
-        let mut stack: Vec<Opened> = Vec::new();
+        let mut stack: Vec<Opened> = std::mem::take(&mut carried);
         let mut emitted_here: Vec<usize> = Vec::new();
         let emit = |out: &mut Vec<RawQuote>, o: Opened, end: usize, close: Option<usize>| {
             let (s, e) = trim(text, o.pos + o.len, end);
@@ -342,7 +406,7 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                 end: e,
                 close,
                 family: o.family,
-                para: pi,
+                para: o.para,
                 parent: None,
                 // Resolved to an index after sorting; holds the open position until then.
                 continues: continues_open,
@@ -359,6 +423,7 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                 pos: e.pos,
                 len: e.len,
                 straight: e.straight,
+                para: pi,
             };
             let close_family = |stack: &mut Vec<Opened>,
                                 out: &mut Vec<RawQuote>,
@@ -375,10 +440,21 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                     false
                 }
             };
-            match e.role {
+            // French `» …` re-opens a quotation continued from the previous paragraph.
+            let role = match e.role {
+                Role::Close(Family::Guillemet) if continuation.is_some() && e.pos == para_first => {
+                    Role::Open(Family::Guillemet)
+                }
+                role => role,
+            };
+            match role {
                 Role::Open(Family::Single) if !e.straight => {
-                    // A ‘ that nothing closes is an apostrophe misuse unless it opens the paragraph.
-                    if later_single_close(events, i + 1) || e.pos == para_first {
+                    // A ‘ that nothing closes and no word follows is a stray mark.
+                    let before_word = text[e.pos + e.len..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                    if close_after[i + 1] || e.pos == para_first || before_word {
                         stack.push(opened(Family::Single));
                     }
                 }
@@ -397,7 +473,18 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                     }
                 }
                 Role::CloseOrApostrophe => {
-                    if !stack.iter().any(|o| o.family == Family::Single) {
+                    let open_singles = stack.iter().filter(|o| o.family == Family::Single).count();
+                    // A straight mark closes a straight opener, a curly one a curly opener.
+                    if !stack
+                        .iter()
+                        .any(|o| o.family == Family::Single && o.straight == e.straight)
+                    {
+                        continue;
+                    }
+                    // `‘Give ’em nothin’, lads,’`: the unambiguous closers still to come close
+                    // every open single quote, so this one is an apostrophe.
+                    let (unambiguous, any) = ahead[i + 1];
+                    if unambiguous >= open_singles {
                         continue;
                     }
                     // `the workers’ party’`: a possessive before a word, with a closer still to come.
@@ -406,13 +493,6 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                             .chars()
                             .next()
                             .is_some_and(char::is_alphabetic);
-                    // A straight mark closes a straight opener, a curly one a curly opener.
-                    if !stack
-                        .iter()
-                        .any(|o| o.family == Family::Single && o.straight == e.straight)
-                    {
-                        continue;
-                    }
                     let next_word: String = text[e.pos + e.len..]
                         .trim_start_matches(' ')
                         .chars()
@@ -426,24 +506,31 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                     let speech_goes_on = paras
                         .get(pi + 1)
                         .is_some_and(|&n| leading_opener(text, n) == Some(Family::Single));
-                    if plural_possessive && (later_single_close(events, i + 1) || speech_goes_on) {
+                    if plural_possessive && (any > 0 || speech_goes_on) {
                         continue;
                     }
                     close_family(&mut stack, &mut out, Family::Single, &mut emitted_here);
                 }
                 Role::OpenOrApostrophe => {
-                    if later_single_close(events, i + 1) {
+                    if close_after[i + 1] {
                         stack.push(opened(Family::Single));
                     }
                 }
             }
+        }
+        if carries_over(text, paras, pi, &stack, &events_all[ev..]) {
+            carried = stack;
+            continue;
         }
         // Unclosed marks end with the paragraph; only the outermost one becomes a span.
         if let Some(&o) = stack.first() {
             let later_same = emitted_here.iter().any(|&k| {
                 out[k].family == o.family && out[k].open > o.pos && out[k].parent.is_none()
             });
-            let keep = !later_same && (o.family != Family::Single || o.pos == para_first);
+            let keep = !later_same
+                && (o.family != Family::Single
+                    || o.pos == para_first
+                    || !o.straight && next_word_starts(text, o.pos + o.len));
             if keep {
                 let open_pos = o.pos;
                 emit(&mut out, o, para.end, None);
@@ -476,17 +563,58 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
             }
         }
     }
-    finish(out, text)
+    finish(out)
+}
+
+/// Whether a letter or digit follows byte `at` (`‘never again` opens a quotation; `‘ ` is stray).
+fn next_word_starts(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Per event, the single-quote closers ahead in the paragraph up to the next single opener:
+/// `(unambiguous, any)`, where unambiguous closers follow punctuation (`,’`) and the others
+/// a letter (`goin'`, `workers’`), which may be apostrophes.
+fn singles_ahead(events: &[Event]) -> Vec<(usize, usize)> {
+    let mut ahead = vec![(0, 0); events.len() + 1];
+    for k in (0..events.len()).rev() {
+        let (u, a) = ahead[k + 1];
+        ahead[k] = match events[k].role {
+            Role::Close(Family::Single) => (u + 1, a + 1),
+            Role::CloseOrApostrophe => (u, a + 1),
+            Role::Open(Family::Single) | Role::OpenOrApostrophe => (0, 0),
+            _ => (u, a),
+        };
+    }
+    ahead
+}
+
+/// Whether the quotations still open at the end of paragraph `pi` go on into the next one:
+/// it follows after a single line break (a hard-wrapped line, an indented block the paragraph
+/// splitter cut per line) and its first mark closes one of them. A blank line always ends them.
+fn carries_over(text: &str, paras: &[Para], pi: usize, stack: &[Opened], rest: &[Event]) -> bool {
+    let (Some(p), Some(n), Some(first)) = (paras.get(pi), paras.get(pi + 1), rest.first()) else {
+        return false;
+    };
+    if stack.is_empty() || first.pos >= n.end || text[p.end..n.start].matches('\n').count() > 1 {
+        return false;
+    }
+    let open = |family: Family, straight: Option<bool>| {
+        stack
+            .iter()
+            .any(|o| o.family == family && straight.is_none_or(|s| s == o.straight))
+    };
+    match first.role {
+        Role::Close(f) => open(f, None),
+        Role::Either => open(Family::Double, Some(true)),
+        Role::CloseOrApostrophe => open(Family::Single, Some(first.straight)),
+        _ => false,
+    }
 }
 
 /// Sorts spans by position and turns parent/continuation positions into indices.
-pub fn finish(mut out: Vec<RawQuote>, text: &str) -> Vec<RawQuote> {
-    // `rock 'n' roll`: one letter between straight single marks is an elision.
-    out.retain(|q| {
-        !(q.family == Family::Single
-            && text[q.start..q.end].chars().count() == 1
-            && text[q.open..].starts_with('\''))
-    });
+fn finish(mut out: Vec<RawQuote>) -> Vec<RawQuote> {
+    // `“”`, `""`: nothing is quoted.
+    out.retain(|q| q.start < q.end || !q.marks);
     out.sort_by_key(|q| (q.open, std::cmp::Reverse(q.outer_end())));
     for i in 0..out.len() {
         let open = out[i].open;
