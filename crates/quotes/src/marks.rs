@@ -717,6 +717,118 @@ mod tests {
     }
 
     #[test]
+    fn low_opening_marks_pair_with_german_and_polish_closers() {
+        assert_eq!(
+            spans("Er sagte: „Das ist der ‚Weg‘ der Partei.“, und ging."),
+            ["Das ist der ‚Weg‘ der Partei.", "Weg"]
+        );
+        assert_eq!(
+            spans("Napisał „Precz z wojną” w gazecie."),
+            ["Precz z wojną"]
+        );
+        // a low comma between digits or after a word is a misread comma
+        assert_eq!(
+            spans("Es kostete 1‚5 Mark, sagte er‚ nicht mehr."),
+            [] as [&str; 0]
+        );
+    }
+
+    #[test]
+    fn reversed_guillemets_and_french_continuation() {
+        assert_eq!(
+            spans("»Ja«, sagte er, »das ist richtig.«"),
+            ["Ja", "das ist richtig."]
+        );
+        let text = "Il déclara : « Camarades.\n\n» Nous ne reculerons pas.\n\n» Victoire. »";
+        let found = find(text);
+        let got: Vec<&str> = found.iter().map(|q| &text[q.start..q.end]).collect();
+        assert_eq!(got, ["Camarades.", "Nous ne reculerons pas.", "Victoire."]);
+        assert_eq!(found[1].continues, Some(0));
+        assert_eq!(found[2].continues, Some(1));
+        // a breadcrumb separator is no quotation
+        assert_eq!(spans("Home » Archive » Trotsky"), [] as [&str; 0]);
+    }
+
+    #[test]
+    fn elisions_open_nothing() {
+        assert_eq!(
+            spans("'Give 'em hell,' he said, 'an' don't come back.'"),
+            ["Give 'em hell,", "an' don't come back."]
+        );
+        assert_eq!(
+            spans("’Twas the night before the strike, an’ nobody slept."),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            spans("They played rock 'n' roll till one."),
+            [] as [&str; 0]
+        );
+    }
+
+    #[test]
+    fn letter_final_apostrophe_before_an_unambiguous_closer() {
+        assert_eq!(
+            spans("‘Give ’em nothin’, lads,’ the foreman said."),
+            ["Give ’em nothin’, lads,"]
+        );
+        assert_eq!(
+            spans("‘The idea was not mine but Engels’’, he said."),
+            ["The idea was not mine but Engels’"]
+        );
+        assert_eq!(
+            spans("It was ‘the workers’ “victory”’ that he mocked."),
+            ["the workers’ “victory”", "victory"]
+        );
+        // nested singles: one closer to come cannot close two openers
+        assert_eq!(
+            spans("‘They called him ‘Joe’.’"),
+            ["They called him ‘Joe’.", "Joe"]
+        );
+    }
+
+    #[test]
+    fn possessive_looking_closer_before_a_new_quotation_closes() {
+        assert_eq!(
+            spans("Cases of ‘mass’ arrests grew, said the ‘Bulletin’."),
+            ["mass", "Bulletin"]
+        );
+    }
+
+    #[test]
+    fn unclosed_curly_single_before_a_word_runs_to_the_paragraph_end() {
+        assert_eq!(
+            spans("He muttered ‘never again, never again.\n\nThe room was silent."),
+            ["never again, never again."]
+        );
+        assert_eq!(spans("A stray ‘ mark.\n\nNext."), [] as [&str; 0]);
+    }
+
+    #[test]
+    fn quotation_closes_after_a_single_line_break_only() {
+        // without blank lines every line is a paragraph; the closer on the next line counts
+        let text =
+            "The order read: “All units will\nAdvance at dawn.” It was signed.\nThe men slept.";
+        assert_eq!(spans(text), ["All units will\nAdvance at dawn."]);
+        // an indented block is cut per line; its closer comes on the last line
+        let text = "Lenin wrote:\n\n    “The revolution is impossible\n    without it.”\n\nThis was in 1918.";
+        assert_eq!(
+            spans(text),
+            ["The revolution is impossible\n    without it."]
+        );
+        // a blank line always ends an unclosed quotation
+        let text = "He said “never\n\n” again.";
+        assert_eq!(spans(text), ["never"]);
+    }
+
+    #[test]
+    fn empty_quotes_are_no_spans() {
+        assert_eq!(
+            spans("A blank “” here, a \"\" there, and “None” beside it."),
+            ["None"]
+        );
+    }
+
+    #[test]
     fn stray_closing_mark_is_ignored() {
         assert_eq!(spans("A stray” mark, then “a real one”."), ["a real one"]);
     }
