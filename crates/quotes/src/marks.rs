@@ -39,7 +39,7 @@ impl RawQuote {
     }
 }
 
-const MARKS: [&str; 10] = ["“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‚"];
+const MARKS: [&str; 12] = ["“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‚", "‹", "›"];
 
 /// Byte offsets and pattern indices (into [`MARKS`]) of every mark, in text order. All
 /// curly marks start with byte 0xE2 and guillemets with 0xC2, so two memchr passes find them.
@@ -56,6 +56,8 @@ fn scan(text: &str) -> Vec<(usize, usize)> {
             (_, Some(0x80), Some(0x99)) => 3,
             (_, Some(0x80), Some(0x9E)) => 8,
             (_, Some(0x80), Some(0x9A)) => 9,
+            (_, Some(0x80), Some(0xB9)) => 10,
+            (_, Some(0x80), Some(0xBA)) => 11,
             _ => continue,
         };
         hits.push((i, pattern));
@@ -139,7 +141,7 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
             c.is_whitespace()
                 || matches!(
                     c,
-                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | '‚'
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | '‚' | '‹'
                 )
         })
     };
@@ -228,12 +230,13 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
             }
         }
         // « opens, except after a word in German »…« order; » closes, except before a word.
-        6 => Some(if after_word {
+        // Single guillemets ‹ › nest inside them and pair the same way.
+        6 | 10 => Some(if after_word {
             Role::Close(Family::Guillemet)
         } else {
             Role::Open(Family::Guillemet)
         }),
-        7 => Some(if opener_context(prev) && alnum(next) {
+        7 | 11 => Some(if opener_context(prev) && alnum(next) {
             Role::Open(Family::Guillemet)
         } else {
             Role::Close(Family::Guillemet)
@@ -312,22 +315,36 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
 }
 
+/// Byte offset where the paragraph's text begins, after indentation and Markdown `>` marks.
+fn content_start(text: &str, para: Para) -> usize {
+    let t = &text[para.start..para.end];
+    para.start
+        + (t.len()
+            - t.trim_start_matches(|c: char| c.is_whitespace() || c == '>')
+                .len())
+}
+
 /// The family of the opening mark that begins the paragraph, if it begins with one.
 fn leading_opener(text: &str, para: Para) -> Option<Family> {
-    let t = text[para.start..para.end].trim_start();
-    match t.chars().next()? {
+    match text[content_start(text, para)..para.end].chars().next()? {
         '“' | '"' | '„' => Some(Family::Double),
         '‘' | '\'' | '‚' => Some(Family::Single),
         // French continuation paragraphs open with », German ones with »…«
-        '«' | '»' => Some(Family::Guillemet),
+        '«' | '»' | '‹' | '›' => Some(Family::Guillemet),
         _ => None,
     }
+}
+
+/// The paragraph after `pi` that holds text: a lone `>` line between two paragraphs of a
+/// Markdown block quote separates them without ending the quotation.
+fn next_text_para(text: &str, paras: &[Para], pi: usize) -> Option<usize> {
+    (pi + 1..paras.len().min(pi + 4)).find(|&k| content_start(text, paras[k]) < paras[k].end)
 }
 
 fn has_any_mark(text: &str, para: Para) -> bool {
     text[para.start..para.end]
         .chars()
-        .any(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '‘' | '„' | '‚'))
+        .any(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '‘' | '„' | '‚' | '‹' | '›'))
 }
 
 /// Whether a paragraph reads as someone's speech: it addresses or speaks as a person.
@@ -391,8 +408,7 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                 );
         }
         let ahead = singles_ahead(events);
-        let para_first = para.start
-            + (text[para.start..para.end].len() - text[para.start..para.end].trim_start().len());
+        let para_first = content_start(text, para);
         let mut stack: Vec<Opened> = std::mem::take(&mut carried);
         let mut emitted_here: Vec<usize> = Vec::new();
         let emit = |out: &mut Vec<RawQuote>, o: Opened, end: usize, close: Option<usize>| {
@@ -512,7 +528,13 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                     close_family(&mut stack, &mut out, Family::Single, &mut emitted_here);
                 }
                 Role::OpenOrApostrophe => {
-                    if close_after[i + 1] {
+                    // `'The first point.` ¶ `'The second …`: straight marks opening each
+                    // paragraph of one quotation, closed only in the last.
+                    let speech_goes_on = e.pos == para_first
+                        && next_text_para(text, paras, pi).is_some_and(|k| {
+                            leading_opener(text, paras[k]) == Some(Family::Single)
+                        });
+                    if close_after[i + 1] || speech_goes_on {
                         stack.push(opened(Family::Single));
                     }
                 }
@@ -536,8 +558,10 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                 emit(&mut out, o, para.end, None);
                 let next = paras.get(pi + 1).copied();
                 let after = paras.get(pi + 2).copied();
-                if next.is_some_and(|n| leading_opener(text, n) == Some(o.family)) {
-                    pending = Some((open_pos, pi + 1));
+                let reopened = next_text_para(text, paras, pi)
+                    .filter(|&k| leading_opener(text, paras[k]) == Some(o.family));
+                if let Some(k) = reopened {
+                    pending = Some((open_pos, k));
                 } else if let (Some(n), Some(a)) = (next, after) {
                     // A middle paragraph whose opening mark was lost: speech-like, mark-free,
                     // and followed by a paragraph that re-opens the quotation.
@@ -590,25 +614,36 @@ fn singles_ahead(events: &[Event]) -> Vec<(usize, usize)> {
 
 /// Whether the quotations still open at the end of paragraph `pi` go on into the next one:
 /// it follows after a single line break (a hard-wrapped line, an indented block the paragraph
-/// splitter cut per line) and its first mark closes one of them. A blank line always ends them.
+/// splitter cut per line) and the first mark in the following lines closes one of them. A
+/// blank line always ends them; mark-free lines in between are crossed, a few at most.
 fn carries_over(text: &str, paras: &[Para], pi: usize, stack: &[Opened], rest: &[Event]) -> bool {
-    let (Some(p), Some(n), Some(first)) = (paras.get(pi), paras.get(pi + 1), rest.first()) else {
+    const MAX_LINES: usize = 6;
+    let Some(first) = rest.first() else {
         return false;
     };
-    if stack.is_empty() || first.pos >= n.end || text[p.end..n.start].matches('\n').count() > 1 {
+    if stack.is_empty() {
         return false;
     }
-    let open = |family: Family, straight: Option<bool>| {
-        stack
-            .iter()
-            .any(|o| o.family == family && straight.is_none_or(|s| s == o.straight))
-    };
-    match first.role {
-        Role::Close(f) => open(f, None),
-        Role::Either => open(Family::Double, Some(true)),
-        Role::CloseOrApostrophe => open(Family::Single, Some(first.straight)),
-        _ => false,
+    for k in pi + 1..paras.len().min(pi + 1 + MAX_LINES) {
+        let (p, n) = (paras[k - 1], paras[k]);
+        if text[p.end..n.start].matches('\n').count() > 1 {
+            return false;
+        }
+        if first.pos < n.end {
+            let open = |family: Family, straight: Option<bool>| {
+                stack
+                    .iter()
+                    .any(|o| o.family == family && straight.is_none_or(|s| s == o.straight))
+            };
+            return match first.role {
+                Role::Close(f) => open(f, None),
+                Role::Either => open(Family::Double, Some(true)),
+                Role::CloseOrApostrophe => open(Family::Single, Some(first.straight)),
+                _ => false,
+            };
+        }
     }
+    false
 }
 
 /// Sorts spans by position and turns parent/continuation positions into indices.
@@ -818,6 +853,44 @@ mod tests {
         // a blank line always ends an unclosed quotation
         let text = "He said “never\n\n” again.";
         assert_eq!(spans(text), ["never"]);
+    }
+
+    #[test]
+    fn single_guillemets_nest_and_pair() {
+        assert_eq!(
+            spans("Il écrivit : « Il a dit ‹ jamais › hier. » et ‹non›."),
+            ["Il a dit ‹ jamais › hier.", "jamais", "non"]
+        );
+    }
+
+    #[test]
+    fn straight_single_marks_open_each_paragraph_of_a_quotation() {
+        let text = "'The first point.\n\n'The second point.\n\n'The last point.'";
+        let found = find(text);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[1].continues, Some(0));
+        assert_eq!(found[2].continues, Some(1));
+        // a lone elision-like mark with no quotation after it opens nothing
+        assert_eq!(spans("'Bout time.\n\nNothing else."), [] as [&str; 0]);
+    }
+
+    #[test]
+    fn quotation_crosses_a_few_mark_free_wrapped_lines() {
+        let text = "The banner said “Workers\nOf The World\nUnite” in red.\nNobody read it.";
+        assert_eq!(spans(text), ["Workers\nOf The World\nUnite"]);
+    }
+
+    #[test]
+    fn markdown_block_quote_paragraphs_continue_a_quotation() {
+        for text in [
+            "> “First paragraph.\n>\n> “Second paragraph.”",
+            "Intro.\n\n> “First paragraph.\n>\n> “Second paragraph.”",
+        ] {
+            let found = find(text);
+            let got: Vec<&str> = found.iter().map(|q| &text[q.start..q.end]).collect();
+            assert_eq!(got, ["First paragraph.", "Second paragraph."], "{text:?}");
+            assert_eq!(found[1].continues, Some(0), "{text:?}");
+        }
     }
 
     #[test]
