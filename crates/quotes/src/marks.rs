@@ -197,8 +197,14 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
             {
                 None
             } else if opener_context(prev) {
+                let dash = matches!(prev, Some('—' | '–' | '-'));
                 if digit(next) || elision() {
                     None // ’30s, ’em, 'Tis
+                } else if closer_follows(next)
+                    && (dash || !straight && prev.is_some_and(char::is_whitespace))
+                {
+                    // `‘But I—’ he began`, OCR's spaced `‘ Yes ’`
+                    Some(Role::Close(Family::Single))
                 } else if straight && alnum(next)
                     || !straight && next.is_some_and(|c| c.is_uppercase())
                 {
@@ -217,7 +223,11 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
             }
         }
         4 => {
-            if opener_context(prev) && !space_or_edge(next) {
+            if opener_context(prev) && closer_follows(next) {
+                // `"Well—" he began`, `" maybe ".`; between spaces it is a ditto mark
+                (!(space_or_edge(prev) && space_or_edge(next)))
+                    .then_some(Role::Close(Family::Double))
+            } else if opener_context(prev) && !space_or_edge(next) {
                 Some(Role::Open(Family::Double))
             } else if !opener_context(prev)
                 && (space_or_edge(next) || next.is_some_and(|c| !c.is_alphanumeric()))
@@ -490,11 +500,12 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                 }
                 Role::CloseOrApostrophe => {
                     let open_singles = stack.iter().filter(|o| o.family == Family::Single).count();
-                    // A straight mark closes a straight opener, a curly one a curly opener.
-                    if !stack
+                    // A straight mark closes a straight opener, a curly one a curly opener; across
+                    // styles (`‘Yes' he said`) only where no noun follows, as after a possessive.
+                    let same_style = stack
                         .iter()
-                        .any(|o| o.family == Family::Single && o.straight == e.straight)
-                    {
+                        .any(|o| o.family == Family::Single && o.straight == e.straight);
+                    if !same_style && (open_singles == 0 || word_follows(text, e.pos + e.len)) {
                         continue;
                     }
                     // `‘Give ’em nothin’, lads,’`: the unambiguous closers still to come close
@@ -588,6 +599,18 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
         }
     }
     finish(out)
+}
+
+/// Whether a content word follows byte `at` after one space (`workers' state`, not `Yes' he`).
+fn word_follows(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    !word.is_empty() && !is_function_word(word)
 }
 
 /// Whether a letter or digit follows byte `at` (`‘never again` opens a quotation; `‘ ` is stray).
@@ -891,6 +914,28 @@ mod tests {
             assert_eq!(got, ["First paragraph.", "Second paragraph."], "{text:?}");
             assert_eq!(found[1].continues, Some(0), "{text:?}");
         }
+    }
+
+    #[test]
+    fn straight_mark_closes_a_curly_opener_unless_a_noun_follows() {
+        assert_eq!(
+            spans("‘Yes' he said, ‘and no' she said."),
+            ["Yes", "and no"]
+        );
+        assert_eq!(
+            spans("He read ‘The workers' state and left."),
+            ["The workers' state and left."]
+        );
+    }
+
+    #[test]
+    fn closing_marks_after_a_dash_or_a_space() {
+        assert_eq!(
+            spans("‘Well—’ he began, 'But—' she said, \"Never—\" they cried."),
+            ["Well—", "But—", "Never—"]
+        );
+        // OCR's spaced curly closer closes; a straight mark before punctuation opens nothing
+        assert_eq!(spans("He wrote ‘ Yes ’ and \" maybe \"."), ["Yes"]);
     }
 
     #[test]
