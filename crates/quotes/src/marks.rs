@@ -1,4 +1,4 @@
-//! Finds quotation-mark spans: “…”, ‘…’, "…", '…', «…», »…«, „…“, ‚…‘. Marks are located
+//! Finds quotation-mark spans: “…”, ‘…’, "…", '…', «…», »…«, ‹…›, „…“, ‚…‘. Marks are located
 //! with memchr passes; each is classified from its neighbours (an apostrophe between letters,
 //! `’30s`, an elision `’em`, a plural possessive `Marxists’ ` are not marks) and paired per
 //! paragraph with a stack, so nesting works and an unbalanced mark never reaches past its
@@ -39,7 +39,9 @@ impl RawQuote {
     }
 }
 
-const MARKS: [&str; 12] = ["“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‚", "‹", "›"];
+const MARKS: [&str; 14] = [
+    "“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‚", "‹", "›", "‟", "‛",
+];
 
 /// Byte offsets and pattern indices (into [`MARKS`]) of every mark, in text order. All
 /// curly marks start with byte 0xE2 and guillemets with 0xC2, so two memchr passes find them.
@@ -58,6 +60,8 @@ fn scan(text: &str) -> Vec<(usize, usize)> {
             (_, Some(0x80), Some(0x9A)) => 9,
             (_, Some(0x80), Some(0xB9)) => 10,
             (_, Some(0x80), Some(0xBA)) => 11,
+            (_, Some(0x80), Some(0x9F)) => 12,
+            (_, Some(0x80), Some(0x9B)) => 13,
             _ => continue,
         };
         hits.push((i, pattern));
@@ -141,7 +145,20 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
             c.is_whitespace()
                 || matches!(
                     c,
-                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | '‚' | '‹'
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '«'
+                        | '„'
+                        | '‚'
+                        | '‹'
+                        | '‟'
+                        | '‛'
                 )
         })
     };
@@ -163,7 +180,8 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
     let elision = || is_elision(word_at(text, pos + mark_len));
     match pattern {
         // “ opens in English and closes in German; a reversed one (word“ ) is taken by context.
-        0 => Some(if after_word {
+        // The rare reversed-9 ‟ and ‛ are read as “ and ‘.
+        0 | 12 => Some(if after_word {
             Role::Close(Family::Double)
         } else {
             Role::Open(Family::Double)
@@ -173,7 +191,7 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
         } else {
             Role::Close(Family::Double)
         }),
-        2 => {
+        2 | 13 => {
             // between letters, `‘30s`, `‘em`: an apostrophe typed as an opening mark
             let digit_after_space = space_or_edge(prev) && digit(next);
             if (letter(prev) && letter(next)) || digit_after_space || elision() {
@@ -193,7 +211,8 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
             let straight = pattern == 5;
             // Trotsky’s, doesn’t, rock'n'roll; and ‘’Tis …: right after an opener nothing
             // is quoted yet, so the mark is an elision
-            if alnum(prev) && alnum(next) || matches!(prev, Some('‘' | '“' | '«')) && letter(next)
+            if alnum(prev) && alnum(next)
+                || matches!(prev, Some('‘' | '“' | '«' | '‟' | '‛')) && letter(next)
             {
                 None
             } else if opener_context(prev) {
@@ -337,8 +356,8 @@ fn content_start(text: &str, para: Para) -> usize {
 /// The family of the opening mark that begins the paragraph, if it begins with one.
 fn leading_opener(text: &str, para: Para) -> Option<Family> {
     match text[content_start(text, para)..para.end].chars().next()? {
-        '“' | '"' | '„' => Some(Family::Double),
-        '‘' | '\'' | '‚' => Some(Family::Single),
+        '“' | '"' | '„' | '‟' => Some(Family::Double),
+        '‘' | '\'' | '‚' | '‛' => Some(Family::Single),
         // French continuation paragraphs open with », German ones with »…«
         '«' | '»' | '‹' | '›' => Some(Family::Guillemet),
         _ => None,
@@ -352,9 +371,12 @@ fn next_text_para(text: &str, paras: &[Para], pi: usize) -> Option<usize> {
 }
 
 fn has_any_mark(text: &str, para: Para) -> bool {
-    text[para.start..para.end]
-        .chars()
-        .any(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '‘' | '„' | '‚' | '‹' | '›'))
+    text[para.start..para.end].chars().any(|c| {
+        matches!(
+            c,
+            '“' | '”' | '"' | '«' | '»' | '‘' | '„' | '‚' | '‹' | '›' | '‟' | '‛'
+        )
+    })
 }
 
 /// Whether a paragraph reads as someone's speech: it addresses or speaks as a person.
@@ -557,9 +579,15 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
         }
         // Unclosed marks end with the paragraph; only the outermost one becomes a span.
         if let Some(&o) = stack.first() {
-            let later_same = emitted_here.iter().any(|&k| {
-                out[k].family == o.family && out[k].open > o.pos && out[k].parent.is_none()
-            });
+            let reopened = next_text_para(text, paras, pi)
+                .filter(|&k| leading_opener(text, paras[k]) == Some(o.family));
+            // An opener before a closed pair of its kind is stray (`“ and then “yes”`),
+            // unless it opens a paragraph of a multi-paragraph quotation (`“He said “no”.`).
+            let in_chain = o.pos == para_first && (continuation.is_some() || reopened.is_some());
+            let later_same = !in_chain
+                && emitted_here.iter().any(|&k| {
+                    out[k].family == o.family && out[k].open > o.pos && out[k].parent.is_none()
+                });
             let keep = !later_same
                 && (o.family != Family::Single
                     || o.pos == para_first
@@ -569,8 +597,6 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                 emit(&mut out, o, para.end, None);
                 let next = paras.get(pi + 1).copied();
                 let after = paras.get(pi + 2).copied();
-                let reopened = next_text_para(text, paras, pi)
-                    .filter(|&k| leading_opener(text, paras[k]) == Some(o.family));
                 if let Some(k) = reopened {
                     pending = Some((open_pos, k));
                 } else if let (Some(n), Some(a)) = (next, after) {
@@ -879,6 +905,11 @@ mod tests {
     }
 
     #[test]
+    fn reversed_nine_openers() {
+        assert_eq!(spans("‟Yes,” he said, ‛quite so’."), ["Yes,", "quite so"]);
+    }
+
+    #[test]
     fn single_guillemets_nest_and_pair() {
         assert_eq!(
             spans("Il écrivit : « Il a dit ‹ jamais › hier. » et ‹non›."),
@@ -936,6 +967,26 @@ mod tests {
         );
         // OCR's spaced curly closer closes; a straight mark before punctuation opens nothing
         assert_eq!(spans("He wrote ‘ Yes ’ and \" maybe \"."), ["Yes"]);
+    }
+
+    #[test]
+    fn closed_pair_inside_a_middle_paragraph_keeps_the_chain() {
+        for (text, middle) in [
+            (
+                "“First.\n\n“He said “no” then.\n\n“Last.”",
+                "He said “no” then.",
+            ),
+            (
+                "\"First.\n\n\"He said \"no\" then.\n\n\"Last.\"",
+                "He said \"no\" then.",
+            ),
+        ] {
+            let found = find(text);
+            let got: Vec<&str> = found.iter().map(|q| &text[q.start..q.end]).collect();
+            assert_eq!(got, ["First.", middle, "no", "Last."], "{text:?}");
+            assert_eq!(found[1].continues, Some(0));
+            assert_eq!(found[3].continues, Some(1));
+        }
     }
 
     #[test]
