@@ -135,6 +135,28 @@ fn word_at(text: &str, at: usize) -> &str {
     }
 }
 
+/// `5’ 10”`, `5'10"`: the double mark after the inches of a feet-and-inches measure.
+fn inches_after_feet(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches(|c: char| c.is_ascii_digit());
+    if before.len() == pos {
+        return false;
+    }
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    before
+        .strip_suffix(['\'', '’', '′'])
+        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A mark standing alone in a run of spaces, as ditto marks do in tables (`Coal  “  per cwt`).
+fn ditto_like(text: &str, pos: usize, len: usize) -> bool {
+    let (before, after) = (&text[..pos], &text[pos + len..]);
+    let spaced = |s: &str| s.starts_with([' ', '\t']);
+    let spaced_end = |s: &str| s.ends_with([' ', '\t']);
+    spaced_end(before)
+        && spaced(after)
+        && (spaced_end(&before[..before.len() - 1]) || spaced(&after[1..]))
+}
+
 fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
     let prev = text[..pos].chars().next_back();
     let mark_len = MARKS[pattern].len();
@@ -178,6 +200,11 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
     // a mark after a word and before a space or punctuation closes (German “ and ‘ close)
     let after_word = !opener_context(prev) && closer_follows(next);
     let elision = || is_elision(word_at(text, pos + mark_len));
+    if matches!(pattern, 0 | 1 | 4 | 12)
+        && (ditto_like(text, pos, mark_len) || digit(prev) && inches_after_feet(text, pos))
+    {
+        return None;
+    }
     match pattern {
         // “ opens in English and closes in German; a reversed one (word“ ) is taken by context.
         // The rare reversed-9 ‟ and ‛ are read as “ and ‘.
@@ -987,6 +1014,19 @@ mod tests {
             assert_eq!(found[1].continues, Some(0));
             assert_eq!(found[3].continues, Some(1));
         }
+    }
+
+    #[test]
+    fn inches_and_ditto_marks_are_no_marks() {
+        assert_eq!(
+            spans("“He is 5’ 10” tall,” she said. \"The plank is 5'10\" long,\" he said."),
+            ["He is 5’ 10” tall,", "The plank is 5'10\" long,"]
+        );
+        let table =
+            "Coal, per ton      30s.\n  “    per cwt       2s.\nBread   4d.\n  ”    per half   2d.";
+        assert_eq!(spans(table), [] as [&str; 0]);
+        // a single space on each side is OCR spacing, not a ditto mark
+        assert_eq!(spans("He said “ we will win ” and left."), ["we will win"]);
     }
 
     #[test]
