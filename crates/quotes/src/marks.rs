@@ -135,6 +135,19 @@ fn word_at(text: &str, at: usize) -> &str {
     }
 }
 
+/// Whether byte `pos` lies inside an HTML or XML tag left in the text (`<a href="…">`):
+/// attribute values are not quotations. Looks back a few hundred bytes for a `<` that opens
+/// a tag and is not yet closed by `>`.
+fn in_tag(text: &str, pos: usize) -> bool {
+    let b = text.as_bytes();
+    let lo = pos.saturating_sub(400);
+    memchr::memrchr2(b'<', b'>', &b[lo..pos]).is_some_and(|i| {
+        b[lo + i] == b'<'
+            && b.get(lo + i + 1)
+                .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/' || c == b'!')
+    })
+}
+
 /// `5’ 10”`, `5'10"`: the double mark after the inches of a feet-and-inches measure.
 fn inches_after_feet(text: &str, pos: usize) -> bool {
     let before = text[..pos].trim_end_matches(|c: char| c.is_ascii_digit());
@@ -202,6 +215,7 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
     let elision = || is_elision(word_at(text, pos + mark_len));
     if matches!(pattern, 0 | 1 | 4 | 12)
         && (ditto_like(text, pos, mark_len) || digit(prev) && inches_after_feet(text, pos))
+        || matches!(pattern, 4 | 5) && in_tag(text, pos)
     {
         return None;
     }
@@ -1027,6 +1041,14 @@ mod tests {
         assert_eq!(spans(table), [] as [&str; 0]);
         // a single space on each side is OCR spacing, not a ditto mark
         assert_eq!(spans("He said “ we will win ” and left."), ["we will win"]);
+    }
+
+    #[test]
+    fn attribute_values_of_markup_are_no_quotations() {
+        let html = "<p class=\"quote\">He said \"yes\" to <a href='/archive/'>it</a>.</p>";
+        assert_eq!(spans(html), ["yes"]);
+        // a comparison sign opens no tag
+        assert_eq!(spans("If a < b and \"c\" > d, then \"e\"."), ["c", "e"]);
     }
 
     #[test]
