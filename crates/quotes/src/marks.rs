@@ -412,12 +412,10 @@ fn next_text_para(text: &str, paras: &[Para], pi: usize) -> Option<usize> {
 }
 
 fn has_any_mark(text: &str, para: Para) -> bool {
-    text[para.start..para.end].chars().any(|c| {
-        matches!(
-            c,
-            '“' | '”' | '"' | '«' | '»' | '‘' | '„' | '‚' | '‹' | '›' | '‟' | '‛'
-        )
-    })
+    // apostrophe-shaped marks (’ ') do not count: they are mostly apostrophes
+    scan(&text[para.start..para.end])
+        .iter()
+        .any(|&(_, pattern)| !matches!(pattern, 3 | 5))
 }
 
 /// Whether a paragraph reads as someone's speech: it addresses or speaks as a person.
@@ -539,10 +537,7 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
             match role {
                 Role::Open(Family::Single) if !e.straight => {
                     // A ‘ that nothing closes and no word follows is a stray mark.
-                    let before_word = text[e.pos + e.len..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                    let before_word = next_word_starts(text, e.pos + e.len);
                     if close_after[i + 1] || e.pos == para_first || before_word {
                         stack.push(opened(Family::Single));
                     }
@@ -577,21 +572,10 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                     if unambiguous >= open_singles {
                         continue;
                     }
-                    // `the workers’ party’`: a possessive before a word, with a closer still to come.
-                    let next_is_word = text[e.pos + e.len..].starts_with(' ')
-                        && text[e.pos + e.len + 1..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphabetic);
-                    let next_word: String = text[e.pos + e.len..]
-                        .trim_start_matches(' ')
-                        .chars()
-                        .take_while(|c| c.is_alphabetic())
-                        .collect();
-                    // A possessive is followed by its noun; a closing mark often by a function word.
-                    let plural_possessive = text[..e.pos].ends_with(['s', 'S'])
-                        && next_is_word
-                        && !is_function_word(&next_word);
+                    // `the workers’ party’`: a possessive is followed by its noun (a closing
+                    // mark often by a function word), with a closer still to come.
+                    let plural_possessive =
+                        text[..e.pos].ends_with(['s', 'S']) && word_follows(text, e.pos + e.len);
                     // British multi-paragraph speech: the closer may be paragraphs away.
                     let speech_goes_on = paras
                         .get(pi + 1)
