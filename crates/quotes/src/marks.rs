@@ -170,7 +170,15 @@ fn ditto_like(text: &str, pos: usize, len: usize) -> bool {
         && (spaced_end(&before[..before.len() - 1]) || spaced(&after[1..]))
 }
 
+/// The role of the mark at byte `pos` (`pattern` indexes [`MARKS`]), `None` when it is no
+/// quotation mark.
 fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
+    let role = classify_by_neighbours(text, pos, pattern)?;
+    // checked last: most straight marks are apostrophes, settled without the look-back
+    (!(matches!(pattern, 4 | 5) && in_tag(text, pos))).then_some(role)
+}
+
+fn classify_by_neighbours(text: &str, pos: usize, pattern: usize) -> Option<Role> {
     let prev = text[..pos].chars().next_back();
     let mark_len = MARKS[pattern].len();
     let next = text[pos + mark_len..].chars().next();
@@ -215,7 +223,6 @@ fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
     let elision = || is_elision(word_at(text, pos + mark_len));
     if matches!(pattern, 0 | 1 | 4 | 12)
         && (ditto_like(text, pos, mark_len) || digit(prev) && inches_after_feet(text, pos))
-        || matches!(pattern, 4 | 5) && in_tag(text, pos)
     {
         return None;
     }
