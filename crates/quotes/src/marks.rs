@@ -171,11 +171,11 @@ fn ditto_like(text: &str, pos: usize, len: usize) -> bool {
 }
 
 /// The role of the mark at byte `pos` (`pattern` indexes [`MARKS`]), `None` when it is no
-/// quotation mark.
-fn classify(text: &str, pos: usize, pattern: usize) -> Option<Role> {
+/// quotation mark. `markup`: the text holds a `<`, so marks may sit inside tags.
+fn classify(text: &str, pos: usize, pattern: usize, markup: bool) -> Option<Role> {
     let role = classify_by_neighbours(text, pos, pattern)?;
     // checked last: most straight marks are apostrophes, settled without the look-back
-    (!(matches!(pattern, 4 | 5) && in_tag(text, pos))).then_some(role)
+    (!(markup && matches!(pattern, 4 | 5) && in_tag(text, pos))).then_some(role)
 }
 
 fn classify_by_neighbours(text: &str, pos: usize, pattern: usize) -> Option<Role> {
@@ -441,8 +441,9 @@ pub fn find(text: &str) -> Vec<RawQuote> {
 /// Like [`find`] with paragraphs already computed.
 pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
     let mut events_all: Vec<Event> = Vec::new();
+    let markup = memchr::memchr(b'<', text.as_bytes()).is_some();
     for (pos, pattern) in scan(text) {
-        if let Some(role) = classify(text, pos, pattern) {
+        if let Some(role) = classify(text, pos, pattern, markup) {
             events_all.push(Event {
                 pos,
                 len: MARKS[pattern].len(),
@@ -456,6 +457,8 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
     let mut pending: Option<(usize, usize)> = None;
     // Openers still waiting for a closer that comes after a line break (see `carries_over`).
     let mut carried: Vec<Opened> = Vec::new();
+    // Per paragraph, refilled: what single-quote closers lie ahead of each event.
+    let mut ahead: Vec<Ahead> = Vec::new();
     let mut ev = 0;
     for (pi, &para) in paras.iter().enumerate() {
         while ev < events_all.len() && events_all[ev].pos < para.start {
@@ -475,17 +478,7 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
         if events.is_empty() {
             continue;
         }
-        // `close_after[i]`: a single-quote closer exists among `events[i..]` (linear, so a
-        // paragraph of thousands of stray marks stays cheap).
-        let mut close_after = vec![false; events.len() + 1];
-        for k in (0..events.len()).rev() {
-            close_after[k] = close_after[k + 1]
-                || matches!(
-                    events[k].role,
-                    Role::Close(Family::Single) | Role::CloseOrApostrophe
-                );
-        }
-        let ahead = singles_ahead(events);
+        singles_ahead(events, &mut ahead);
         let para_first = content_start(text, para);
         let mut stack: Vec<Opened> = std::mem::take(&mut carried);
         let mut emitted_here: Vec<usize> = Vec::new();
@@ -545,7 +538,7 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                 Role::Open(Family::Single) if !e.straight => {
                     // A ‘ that nothing closes and no word follows is a stray mark.
                     let before_word = next_word_starts(text, e.pos + e.len);
-                    if close_after[i + 1] || e.pos == para_first || before_word {
+                    if ahead[i + 1].later || e.pos == para_first || before_word {
                         stack.push(opened(Family::Single));
                     }
                 }
@@ -575,7 +568,9 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                     }
                     // `‘Give ’em nothin’, lads,’`: the unambiguous closers still to come close
                     // every open single quote, so this one is an apostrophe.
-                    let (unambiguous, any) = ahead[i + 1];
+                    let Ahead {
+                        unambiguous, any, ..
+                    } = ahead[i + 1];
                     if unambiguous >= open_singles {
                         continue;
                     }
@@ -599,7 +594,7 @@ pub fn find_in(text: &str, paras: &[Para]) -> Vec<RawQuote> {
                         && next_text_para(text, paras, pi).is_some_and(|k| {
                             leading_opener(text, paras[k]) == Some(Family::Single)
                         });
-                    if close_after[i + 1] || speech_goes_on {
+                    if ahead[i + 1].later || speech_goes_on {
                         stack.push(opened(Family::Single));
                     }
                 }
@@ -676,21 +671,43 @@ fn next_word_starts(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// Per event, the single-quote closers ahead in the paragraph up to the next single opener:
-/// `(unambiguous, any)`, where unambiguous closers follow punctuation (`,’`) and the others
-/// a letter (`goin'`, `workers’`), which may be apostrophes.
-fn singles_ahead(events: &[Event]) -> Vec<(usize, usize)> {
-    let mut ahead = vec![(0, 0); events.len() + 1];
+/// The single-quote closers from one event to the end of its paragraph.
+#[derive(Debug, Clone, Copy, Default)]
+struct Ahead {
+    /// Any closer at all lies ahead.
+    later: bool,
+    /// Closers up to the next single opener that follow punctuation (`,’`): certain ones.
+    unambiguous: usize,
+    /// Closers up to the next single opener, also those after a letter (`goin'`, `workers’`),
+    /// which may be apostrophes.
+    any: usize,
+}
+
+/// Fills `ahead[i]` for `events[i..]`, `ahead[events.len()]` being the empty tail. One
+/// backward pass, so a paragraph of thousands of stray marks stays linear.
+fn singles_ahead(events: &[Event], ahead: &mut Vec<Ahead>) {
+    ahead.clear();
+    ahead.resize(events.len() + 1, Ahead::default());
     for k in (0..events.len()).rev() {
-        let (u, a) = ahead[k + 1];
+        let next = ahead[k + 1];
         ahead[k] = match events[k].role {
-            Role::Close(Family::Single) => (u + 1, a + 1),
-            Role::CloseOrApostrophe => (u, a + 1),
-            Role::Open(Family::Single) | Role::OpenOrApostrophe => (0, 0),
-            _ => (u, a),
+            Role::Close(Family::Single) => Ahead {
+                later: true,
+                unambiguous: next.unambiguous + 1,
+                any: next.any + 1,
+            },
+            Role::CloseOrApostrophe => Ahead {
+                later: true,
+                any: next.any + 1,
+                ..next
+            },
+            Role::Open(Family::Single) | Role::OpenOrApostrophe => Ahead {
+                later: next.later,
+                ..Ahead::default()
+            },
+            _ => next,
         };
     }
-    ahead
 }
 
 /// Whether the quotations still open at the end of paragraph `pi` go on into the next one:
