@@ -3,9 +3,12 @@
 //! per document. Works on raw text alone; uses `zones` (skipping `boilerplate`) when present.
 //!
 //! Offsets: a quote's `start..end` is the **content inside the marks** (character offsets,
-//! end exclusive) and `text` is exactly that content; for an unclosed span it runs to the end
-//! of its paragraph. Spans of one quotation (split by an attribution, or running over several
-//! paragraphs) share `group`; block quotations found without marks have `marks: false`.
+//! end exclusive, surrounding spaces trimmed) and `text` is exactly that content; for an
+//! unclosed span it runs to the end of its paragraph (across a single line break only when
+//! the closing mark follows on a later line); empty quotes (`“”`) are no span. Every mark
+//! family pairs: “…” ‘…’ "…" '…' «…» »…« ‹…› „…“ „…” ‚…‘ ”…”. Spans of one quotation (split
+//! by an attribution, or running over several paragraphs, each reopened by its own mark, `»`
+//! in French) share `group`; block quotations found without marks have `marks: false`.
 //! Sentence bounds are found locally around each quotation (the `sentences` field is not
 //! needed, so the stage gives the same answer alone and in a pipeline).
 //!

@@ -9,8 +9,10 @@ pub struct Para {
     pub end: usize,
 }
 
+/// A blank line, or a Markdown block-quote line holding only `>` marks (the paragraph break
+/// inside a `> ` block quote).
 fn is_blank(line: &str) -> bool {
-    line.chars().all(char::is_whitespace)
+    line.chars().all(|c| c.is_whitespace() || c == '>')
 }
 
 /// Whether a line starts a new paragraph on its own: indented, or a list item.
@@ -440,6 +442,16 @@ mod tests {
             paras,
             ["One line\nwrapped.", "  1. First.", "  2. Second.", "Last"]
         );
+    }
+
+    #[test]
+    fn a_lone_block_quote_mark_separates_paragraphs() {
+        let text = "> First line\n> wrapped.\n>\n> Second.";
+        let paras: Vec<&str> = paragraphs(text)
+            .iter()
+            .map(|p| &text[p.start..p.end])
+            .collect();
+        assert_eq!(paras, ["> First line\n> wrapped.", "> Second."]);
     }
 
     #[test]
