@@ -381,7 +381,12 @@ impl Blocks<'_> {
         let closed = j > cend;
         // `“What is to be done?” Lenin asked.`: a name and a speech verb after a closed
         // quotation continue its sentence.
-        if closed && next.kind == NextKind::Upper && !next.starter && self.speaker_follows(q, be) {
+        // The pronoun `I` is capitalised anywhere: `“Where?” I asked.` goes on too.
+        if closed
+            && next.kind == NextKind::Upper
+            && (!next.starter || next.pronoun_i)
+            && self.speaker_follows(q, be)
+        {
             return resume;
         }
         // `“¡Viva!” (Long live it!).`: a gloss in brackets closed by the sentence's own stop

@@ -1210,3 +1210,15 @@ fn elided_word_opens_a_sentence() {
         &["They sang all night.", "’Twas a merry wake."],
     );
 }
+
+#[test]
+fn quotation_then_i_and_a_speech_verb_is_one_sentence() {
+    check(
+        "“Who sent you?” I asked. He did not answer.",
+        &["“Who sent you?” I asked.", "He did not answer."],
+    );
+    check(
+        "“Who sent you?” I did not know him.",
+        &["“Who sent you?”", "I did not know him."],
+    );
+}
