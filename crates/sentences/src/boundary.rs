@@ -10,7 +10,7 @@ use crate::chars::{
 };
 use crate::lexicon::{
     is_calendar, is_day_abbreviation, is_lower_starter, is_name_particle, is_pronoun_like,
-    is_section_label, is_speech_verb, is_starter, Class, Lexicon,
+    is_section_label, is_unit, is_speech_verb, is_starter, Class, Lexicon,
 };
 
 /// The switches the boundary rules read (a digest of the user's options).
@@ -452,6 +452,12 @@ impl Blocks<'_> {
                 Before::Abbrev(Class::Prepositive) => next.starter && self.after_number(seg, ws),
                 // `Vol. I (London, 1950)`: a Roman numeral after an abbreviation is a number.
                 Before::Abbrev(Class::Regular) if next.roman => false,
+                // `opened 19.30 hrs. Comrade Lee`: a unit after its number closes the phrase.
+                Before::Abbrev(Class::Regular)
+                    if is_unit(&b[ws..we]) && self.after_number(seg, ws) =>
+                {
+                    true
+                }
                 // A bibliography's author element (`Shachtman, M.`, `Draper, H., eds.`) ends
                 // before the title; a new entry on the next line (`n.d.` / `Shachtman, M.`)
                 // ends the one before.
@@ -484,6 +490,10 @@ impl Blocks<'_> {
                     return true; // a parenthesis after a full stop opens its own segment
                 }
                 let ordinary = match before {
+                    // A percentage ends a statement like a year does (`rose by 12%. the`).
+                    Before::Normal if b[we - 1] == b'%' => {
+                        we - ws >= 2 && b[ws..we - 1].iter().all(u8::is_ascii_digit)
+                    }
                     Before::Normal => {
                         we - ws >= 3
                             && b[ws..we].iter().all(|&c| {

@@ -57,7 +57,8 @@ const REGULAR: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "mme", "mmes", "mlle", "dr", "drs", "prof", "profs", "rev",
     "revd", "hon", "rt", "st", "ste", "mt", "gen", "lt", "col", "capt", "cmdr", "cdr", "adm",
     "maj", "sgt", "cpl", "pte", "pvt", "gov", "govs", "sen", "rep", "reps", "pres", "supt",
-    "insp", "det", "fr", "br", "bro", "sr", "jr", "esq", "comr", "com", "cde", "cmde", "brig",
+    "insp", "det", "fr", "br", "bro", "sr", "jr", "esq", "comr", "comrs", "com", "cde", "cdes",
+    "cmde", "brig",
     "lieut", "sec", "secy", "treas", "asst", "assoc", "dir", "cllr", "coun", "ald", "ven",
     "msgr", "atty", "mons", "sra", "srta", "vp",
     // Spanish titles (`Gral. Cárdenas`, `Lic. Fabela`, `Ing. Ortiz`).
@@ -233,6 +234,14 @@ const DAY_ABBREVIATIONS: &[&str] = &[
     "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
 ];
 
+/// Units written after their number (`19.30 hrs.`, `600 lbs.`, `308 pp.`): after a number the
+/// abbreviation closes its phrase, so a capital after it opens a sentence.
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "hr", "hrs", "min", "mins", "sec", "secs", "lb", "lbs", "oz", "ozs", "ft", "yd", "yds", "cwt",
+    "km", "kms", "mi", "doz", "wk", "wks", "yr", "yrs", "mo", "mos", "pp", "vols",
+];
+
 /// Words that label a numbered part of a work: `Chapter II. Thermidor` at the head of a line is
 /// a title, not two sentences.
 #[rustfmt::skip]
@@ -367,6 +376,12 @@ pub(crate) fn is_calendar(word: &[u8]) -> bool {
 pub(crate) fn is_day_abbreviation(word: &[u8]) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     lookup(&SET, DAY_ABBREVIATIONS, word, false)
+}
+
+/// Whether `word` (any case) is a unit written after its number.
+pub(crate) fn is_unit(word: &[u8]) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, UNITS, word, true)
 }
 
 /// Whether `word` (any case) labels a numbered part of a work (`Chapter`, `Part`).

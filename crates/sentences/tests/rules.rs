@@ -1222,3 +1222,12 @@ fn quotation_then_i_and_a_speech_verb_is_one_sentence() {
         &["“Who sent you?”", "I did not know him."],
     );
 }
+
+#[test]
+fn unit_after_its_number_closes_the_phrase() {
+    check(
+        "The meeting opened at 19.30 hrs. Comrade Lee took the chair.",
+        &["The meeting opened at 19.30 hrs.", "Comrade Lee took the chair."],
+    );
+    check("It weighed 3 lbs. and cost 2s.", &["It weighed 3 lbs. and cost 2s."]);
+}
