@@ -10,7 +10,7 @@ use crate::chars::{
 };
 use crate::lexicon::{
     is_calendar, is_day_abbreviation, is_lower_starter, is_name_particle, is_pronoun_like,
-    is_section_label, is_unit, is_speech_verb, is_starter, Class, Lexicon,
+    is_postpositive, is_section_label, is_unit, is_speech_verb, is_starter, Class, Lexicon,
 };
 
 /// The switches the boundary rules read (a digest of the user's options).
@@ -452,6 +452,18 @@ impl Blocks<'_> {
                 Before::Abbrev(Class::Prepositive) => next.starter && self.after_number(seg, ws),
                 // `Vol. I (London, 1950)`: a Roman numeral after an abbreviation is a number.
                 Before::Abbrev(Class::Regular) if next.roman => false,
+                // `Republic Steel Inc. Girdler`, `Bleecker St. Goldman`: a firm's, a street's or a
+                // name's suffix closes the name it follows.
+                // Capitals (`IN ST. PAUL`) and a following abbreviation (`Sq. No. 3`) say
+                // nothing.
+                Before::Abbrev(Class::Regular)
+                    if is_postpositive(&b[ws..we])
+                        && b[ws + 1..we].iter().any(u8::is_ascii_lowercase)
+                        && self.after_name(seg, ws)
+                        && b.get(next.at + self.ascii_word(next.at).len()) != Some(&b'.') =>
+                {
+                    true
+                }
                 // `opened 19.30 hrs. Comrade Lee`: a unit after its number closes the phrase.
                 Before::Abbrev(Class::Regular)
                     if is_unit(&b[ws..we]) && self.after_number(seg, ws) =>
@@ -1029,6 +1041,19 @@ impl Blocks<'_> {
         self.text.as_bytes()[ws..we].eq_ignore_ascii_case(b"pp") && self.after_number(seg, ws)
     }
 
+    /// Whether the word before `ws` is capitalised or a number (`Fifth Ave`, `14th St`), in
+    /// the same segment.
+    fn after_name(&self, seg: usize, ws: usize) -> bool {
+        let end = trim_end(self.text, seg, ws);
+        if end == seg || end == ws {
+            return false;
+        }
+        let (ps, pe) = self.word_before(seg, end);
+        pe > ps
+            && (char_at(self.text, ps).is_some_and(char::is_uppercase)
+                || self.text.as_bytes()[ps].is_ascii_digit())
+    }
+
     /// Whether the word at `ws` follows a number (`5,000 approx`).
     fn after_number(&self, seg: usize, ws: usize) -> bool {
         let end = trim_end(self.text, seg, ws);
@@ -1270,6 +1295,8 @@ fn chain(w: &[u8]) -> Before {
     }
     match &letters[..n] {
         b"am" | b"pm" => Before::Time,
+        // `n.d.` (no date) closes an imprint: `London, n.d. 120 pp.`
+        b"nd" => Before::Abbrev(Class::Final),
         // Prefixes: `e.g. The Times`, `P.S. The money`.
         b"eg" | b"ie" | b"cf" | b"nb" | b"vs" | b"viz" | b"ps" | b"pps" => {
             Before::Abbrev(Class::Prepositive)

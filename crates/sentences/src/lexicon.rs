@@ -234,6 +234,14 @@ const DAY_ABBREVIATIONS: &[&str] = &[
     "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
 ];
 
+/// Suffixes set after the name they belong to: firms (`Republic Steel Inc.`), streets
+/// (`Fifth Ave.`), generations and styles (`Ford Jr.`, `Smith, Esq.`).
+#[rustfmt::skip]
+const POSTPOSITIVE: &[&str] = &[
+    "inc", "ltd", "co", "corp", "bros", "plc", "mfg", "jr", "sr", "esq", "ave", "st", "rd", "sq",
+    "blvd",
+];
+
 /// Units written after their number (`19.30 hrs.`, `600 lbs.`, `308 pp.`): after a number the
 /// abbreviation closes its phrase, so a capital after it opens a sentence.
 #[rustfmt::skip]
@@ -376,6 +384,12 @@ pub(crate) fn is_calendar(word: &[u8]) -> bool {
 pub(crate) fn is_day_abbreviation(word: &[u8]) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     lookup(&SET, DAY_ABBREVIATIONS, word, false)
+}
+
+/// Whether `word` (any case) is a suffix set after a name (`Inc`, `Jr`, `Ave`).
+pub(crate) fn is_postpositive(word: &[u8]) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, POSTPOSITIVE, word, true)
 }
 
 /// Whether `word` (any case) is a unit written after its number.

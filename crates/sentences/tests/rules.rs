@@ -1231,3 +1231,29 @@ fn unit_after_its_number_closes_the_phrase() {
     );
     check("It weighed 3 lbs. and cost 2s.", &["It weighed 3 lbs. and cost 2s."]);
 }
+
+#[test]
+fn suffix_after_a_name_closes_it_before_a_capital() {
+    check(
+        "The order went to Bethlehem Steel Inc. Grace signed it.",
+        &["The order went to Bethlehem Steel Inc.", "Grace signed it."],
+    );
+    check(
+        "They met on Grand St. Cannon came late.",
+        &["They met on Grand St.", "Cannon came late."],
+    );
+    // A saint, a firm's second suffix and a headline in capitals run on.
+    check(
+        "He spoke at St. Paul and at Fife Coal Co. Ltd. meetings.",
+        &["He spoke at St. Paul and at Fife Coal Co. Ltd. meetings."],
+    );
+    check("MARCH IN ST. PAUL", &["MARCH IN ST. PAUL"]);
+}
+
+#[test]
+fn no_date_closes_an_imprint() {
+    check(
+        "London: Plebs League, n.d. 64 pp.",
+        &["London: Plebs League, n.d.", "64 pp."],
+    );
+}
