@@ -19,9 +19,11 @@
 //! subject), `pronoun-dialogue` (a `said she` tag the narrative leaves open: the latest
 //! speaker of that sex who is not addressed in the quotation), `narrator` (`I said` in a
 //! first-person story: the name the other speakers call the narrator), `previous-paragraph`,
-//! `sentence-subject`, `previous-sentence`, `continuation` (later parts of a split or
-//! multi-paragraph quotation), `turn-taking` (untagged dialogue),
-//! and for unmarked blocks `signature`, `letter`, `list-frame`.
+//! `sentence-subject`, `previous-sentence`, `action-beat` (the person a narrative beat next to
+//! an untagged line opens on), `same-paragraph`, `continuation` (later parts of a split or
+//! multi-paragraph quotation), `turn-taking` (untagged dialogue: alternation, or the person
+//! the last turn called by name), and for unmarked blocks `signature`, `letter`,
+//! `list-frame`.
 
 mod attribute;
 mod blocks;
