@@ -454,13 +454,14 @@ impl Blocks<'_> {
                 Before::Abbrev(Class::Regular) if next.roman => false,
                 // `Republic Steel Inc. Girdler`, `Bleecker St. Goldman`: a firm's, a street's or a
                 // name's suffix closes the name it follows.
-                // Capitals (`IN ST. PAUL`) and a following abbreviation (`Sq. No. 3`) say
-                // nothing.
+                // The next word must be followed by a lower-case one (`Girdler had`), not by
+                // a stop or a capital (`Sq. No. 3`, `Co. President Edsel Ford`), and
+                // headline capitals (`IN ST. PAUL`) say nothing.
                 Before::Abbrev(Class::Regular)
                     if is_postpositive(&b[ws..we])
                         && b[ws + 1..we].iter().any(u8::is_ascii_lowercase)
                         && self.after_name(seg, ws)
-                        && b.get(next.at + self.ascii_word(next.at).len()) != Some(&b'.') =>
+                        && self.lower_word_follows(next.at) =>
                 {
                     true
                 }
@@ -1039,6 +1040,16 @@ impl Blocks<'_> {
     /// `308 pp.`: `pp` after a number.
     fn page_count(&self, seg: usize, ws: usize, we: usize) -> bool {
         self.text.as_bytes()[ws..we].eq_ignore_ascii_case(b"pp") && self.after_number(seg, ws)
+    }
+
+    /// Whether the word at `at` is followed by a space and a lower-case word.
+    fn lower_word_follows(&self, at: usize) -> bool {
+        let b = self.text.as_bytes();
+        let mut i = at;
+        while i < b.len() && i < at + TOKEN_WINDOW && (b[i].is_ascii_alphabetic() || b[i] >= 0x80 || b[i] == b'\'') {
+            i += 1;
+        }
+        b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
     }
 
     /// Whether the word before `ws` is capitalised or a number (`Fifth Ave`, `14th St`), in

@@ -1248,6 +1248,10 @@ fn suffix_after_a_name_closes_it_before_a_capital() {
         &["He spoke at St. Paul and at Fife Coal Co. Ltd. meetings."],
     );
     check("MARCH IN ST. PAUL", &["MARCH IN ST. PAUL"]);
+    check(
+        "Ford Motor Co. President Edsel Ford refused.",
+        &["Ford Motor Co. President Edsel Ford refused."],
+    );
 }
 
 #[test]
