@@ -222,7 +222,14 @@ fn title_line(text: &str, line: Line) -> bool {
             return false;
         }
     }
-    words >= 3 && !ends_in_joiner(text, line)
+    // A wrapped line may end in `of`, `the` or `THE`; a title may end in a title-cased
+    // `After`.
+    let (ws, we) = last_word(text, line.start, line.end);
+    let b = text.as_bytes();
+    let title_cased = we > ws + 1
+        && b[ws].is_ascii_uppercase()
+        && b[ws + 1..we].iter().all(u8::is_ascii_lowercase);
+    words >= 3 && (title_cased || !ends_in_joiner(text, line))
 }
 
 /// A salutation (`Dear Comrades,`) or closing (`Yours fraternally,`) line.

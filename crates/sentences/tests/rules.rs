@@ -856,6 +856,13 @@ fn german_reference_abbreviations() {
 #[test]
 fn title_cased_line_is_a_heading_over_a_long_line() {
     check(
+        "Ten Years After\n1927 was the year of the expulsions from the Party of Lenin.",
+        &[
+            "Ten Years After",
+            "1927 was the year of the expulsions from the Party of Lenin.",
+        ],
+    );
+    check(
         "IV. The Struggle for the Trade Unions\nThe unions were the decisive arena of the struggle in every industrial country of the West.",
         &[
             "IV. The Struggle for the Trade Unions",
