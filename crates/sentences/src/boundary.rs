@@ -9,8 +9,8 @@ use crate::chars::{
     ELLIPSIS,
 };
 use crate::lexicon::{
-    is_calendar, is_day_abbreviation, is_lower_starter, is_name_particle, is_pronoun_like,
-    is_postpositive, is_section_label, is_unit, is_speech_verb, is_starter, Class, Lexicon,
+    is_calendar, is_day_abbreviation, is_lower_starter, is_name_particle, is_postpositive,
+    is_pronoun_like, is_section_label, is_speech_verb, is_starter, is_unit, Class, Lexicon,
 };
 
 /// The switches the boundary rules read (a digest of the user's options).
@@ -915,8 +915,7 @@ impl Blocks<'_> {
             r += n;
         }
         // `’Tis`, `’Twas`: an elided word keeps its capital after the apostrophe.
-        if b[r..be].starts_with("’".as_bytes())
-            && b.get(r + 3).is_some_and(u8::is_ascii_uppercase)
+        if b[r..be].starts_with("’".as_bytes()) && b.get(r + 3).is_some_and(u8::is_ascii_uppercase)
         {
             r += 3;
         }
@@ -1046,7 +1045,10 @@ impl Blocks<'_> {
     fn lower_word_follows(&self, at: usize) -> bool {
         let b = self.text.as_bytes();
         let mut i = at;
-        while i < b.len() && i < at + TOKEN_WINDOW && (b[i].is_ascii_alphabetic() || b[i] >= 0x80 || b[i] == b'\'') {
+        while i < b.len()
+            && i < at + TOKEN_WINDOW
+            && (b[i].is_ascii_alphabetic() || b[i] >= 0x80 || b[i] == b'\'')
+        {
             i += 1;
         }
         b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)

@@ -1193,7 +1193,10 @@ fn spaced_footnote_asterisk_stays_with_its_sentence() {
 fn gloss_in_brackets_closed_by_the_stop_belongs_to_the_quotation() {
     check(
         "He shouted “¡No pasarán!” (They shall not pass!). The line held.",
-        &["He shouted “¡No pasarán!” (They shall not pass!).", "The line held."],
+        &[
+            "He shouted “¡No pasarán!” (They shall not pass!).",
+            "The line held.",
+        ],
     );
     // A bracketed sentence of its own still stands alone.
     check(
@@ -1234,9 +1237,15 @@ fn quotation_then_i_and_a_speech_verb_is_one_sentence() {
 fn unit_after_its_number_closes_the_phrase() {
     check(
         "The meeting opened at 19.30 hrs. Comrade Lee took the chair.",
-        &["The meeting opened at 19.30 hrs.", "Comrade Lee took the chair."],
+        &[
+            "The meeting opened at 19.30 hrs.",
+            "Comrade Lee took the chair.",
+        ],
     );
-    check("It weighed 3 lbs. and cost 2s.", &["It weighed 3 lbs. and cost 2s."]);
+    check(
+        "It weighed 3 lbs. and cost 2s.",
+        &["It weighed 3 lbs. and cost 2s."],
+    );
 }
 
 #[test]
