@@ -3,6 +3,9 @@
 //! quotation addresses (`“Come, Darcy,” said he`), and `his wife` / `her father` take the
 //! family's title and surname when the document uses that name (`Mr. Hale` → `Mrs. Hale`).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use galley_record::QuoteKind;
 
 use crate::attribute::{Attribution, Speaker};
@@ -230,6 +233,7 @@ fn settle_forward(text: &str, raw: &[RawQuote], canon: &Canon, atts: &mut [Attri
     }
     // speakers of earlier turns, latest last: (paragraph, speaker, sex learnt from a tag)
     let mut recent: Vec<(usize, Speaker, Option<Pronoun>)> = Vec::new();
+    let written = RefCell::new(HashMap::new());
     for i in 0..raw.len() {
         let q = &raw[i];
         if q.parent.is_some() || atts[i].kind != QuoteKind::Direct || q.continues.is_some() {
@@ -321,7 +325,7 @@ fn settle_forward(text: &str, raw: &[RawQuote], canon: &Canon, atts: &mut [Attri
                 }
             }
         }
-        kin(text, q, canon, &recent, &mut atts[i]);
+        kin(text, q, canon, &recent, &written, &mut atts[i]);
         if let Some(s) = atts[i].speaker.clone() {
             let learnt = atts[i].tag;
             match recent.iter_mut().find(|(_, r, _)| r.name == s.name) {
@@ -555,6 +559,7 @@ fn kin(
     q: &RawQuote,
     canon: &Canon,
     recent: &[(usize, Speaker, Option<Pronoun>)],
+    written: &RefCell<HashMap<String, bool>>,
     at: &mut Attribution,
 ) {
     let Some(s) = at.speaker.as_ref() else {
@@ -567,13 +572,18 @@ fn kin(
         "her mother" | "his mother" => (false, "Mrs.", "Mr."),
         _ => return,
     };
+    // whether the document writes a titled name, searched once per name
     let exists = |t: &str, surname: &str| {
         let name = format!("{t} {surname}");
-        memchr::memmem::find(text.as_bytes(), name.as_bytes())
-            .is_some()
-            .then_some(name)
+        let hit = *written
+            .borrow_mut()
+            .entry(name.clone())
+            .or_insert_with(|| memchr::memmem::find(text.as_bytes(), name.as_bytes()).is_some());
+        hit.then_some(name)
     };
-    let before = &text[..q.open];
+    // the narrative looked back over is a few pages, not the whole book
+    const LOOK_BACK: usize = 20_000;
+    let before = &text[text::floor_boundary(text, q.open.saturating_sub(LOOK_BACK))..q.open];
     let name = if spouse {
         let want = if title == "Mrs." {
             Pronoun::Male
