@@ -530,7 +530,9 @@ fn narrator_name(
             if theirs || other.abs_diff(para) > 2 {
                 continue;
             }
-            for q in raw.iter().filter(|q| q.para == other && q.parent.is_none()) {
+            let from = raw.partition_point(|q| q.para < other);
+            let spans = raw[from..].iter().take_while(|q| q.para == other);
+            for q in spans.filter(|q| q.parent.is_none()) {
                 for v in vocatives(text, q, canon) {
                     match counts.iter_mut().find(|(n, _)| *n == v) {
                         Some((_, c)) => *c += 1,
