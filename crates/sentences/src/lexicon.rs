@@ -148,12 +148,13 @@ const NAME_PARTICLES: &[&str] = &[
     "dos", "das", "des",
 ];
 
-/// Pronouns and articles: after `?`/`!` these open a sentence even in lower case, where a
-/// preposition (`Yahoo! in the accounts`) would not.
+/// Pronouns and articles, and the words an answer opens with (`Why? because …`): after `?`/`!`
+/// these open a sentence even in lower case, where a preposition (`Yahoo! in the accounts`)
+/// would not.
 #[rustfmt::skip]
 const PRONOUN_LIKE: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "the", "this", "these", "those", "there", "no",
-    "nobody", "nothing", "his", "her", "their", "our", "my",
+    "nobody", "nothing", "his", "her", "their", "our", "my", "because", "yes",
 ];
 
 /// Verbs of saying that follow a quotation and its speaker (`” Lenin asked`).

@@ -1277,3 +1277,11 @@ fn no_date_closes_an_imprint() {
         &["London: Plebs League, n.d.", "64 pp."],
     );
 }
+
+#[test]
+fn lower_case_answer_after_a_question_opens_a_sentence() {
+    check(
+        "Why did they lose? because they waited.",
+        &["Why did they lose?", "because they waited."],
+    );
+}
