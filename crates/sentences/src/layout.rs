@@ -205,19 +205,11 @@ fn title_line(text: &str, line: Line) -> bool {
             .iter()
             .filter(|c| c.is_ascii_alphabetic() || **c >= 0x80)
             .count();
-        let first = w
-            .iter()
-            .position(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
-        let capital = first.is_some_and(|i| {
-            let c = w[i];
-            c.is_ascii_uppercase()
-                || c.is_ascii_digit()
-                || (c >= 0x80
-                    && std::str::from_utf8(&w[i..])
-                        .ok()
-                        .and_then(|s| s.chars().next())
-                        .is_some_and(char::is_uppercase))
-        });
+        // Split on ASCII whitespace, the word is still UTF-8; quotes before it are skipped.
+        let capital = std::str::from_utf8(w)
+            .ok()
+            .and_then(|s| s.chars().find(|c| c.is_alphanumeric()))
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if letters >= 4 && !capital {
             return false;
         }

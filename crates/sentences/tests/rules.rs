@@ -856,6 +856,13 @@ fn german_reference_abbreviations() {
 #[test]
 fn title_cased_line_is_a_heading_over_a_long_line() {
     check(
+        "The “New Course” Controversy\nThe discussion opened in December 1923 with a letter of Trotsky.",
+        &[
+            "The “New Course” Controversy",
+            "The discussion opened in December 1923 with a letter of Trotsky.",
+        ],
+    );
+    check(
         "Ten Years After\n1927 was the year of the expulsions from the Party of Lenin.",
         &[
             "Ten Years After",
