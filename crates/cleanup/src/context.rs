@@ -358,6 +358,7 @@ fn modelled(
         || lex.count(wid) > COMMON
         || lex.count(wid) < MODEL_MIN_COUNT
         || !lex.lm_knows(wid)
+        || lex.near(wid).is_empty()
     {
         return None;
     }
@@ -394,10 +395,7 @@ fn modelled(
     let mut second = f64::NEG_INFINITY;
     for &(cid, c) in lex.near(wid) {
         let cw = lex.word(cid);
-        if cw.len() < 3
-            || lex.count(cid) > COMMON
-            || !lex.lm_knows(cid)
-            || lex.lm_bigram(p, cid).is_none()
+        if lex.lm_bigram(p, cid).is_none()
             || lex.lm_bigram(cid, n).is_none()
             || related_forms(lex, w, cw, true)
         {

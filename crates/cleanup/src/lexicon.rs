@@ -530,8 +530,10 @@ impl Lexicon {
         })
     }
 
-    /// Dictionary words one edit (any letter added, dropped or changed, a transposition, a
-    /// glyph confusion) from word `id`, with the edit's cost, memoised per word.
+    /// Dictionary words of three letters or more, not too common to propose ([`COMMON`]) and
+    /// known to the language model, one edit (any letter added, dropped or changed, a
+    /// transposition, a glyph confusion) from word `id`, with the edit's cost; memoised per
+    /// word: the real-word layer's model candidates.
     pub(crate) fn near(&self, id: u32) -> &[(u32, f32)] {
         let Some(cell) = self.near.get(id as usize) else {
             return &[];
@@ -546,7 +548,12 @@ impl Lexicon {
             ids.sort_unstable();
             ids.dedup();
             ids.into_iter()
-                .filter(|&c| c != id)
+                .filter(|&c| {
+                    c != id
+                        && self.word(c).len() >= 3
+                        && self.count(c) <= COMMON
+                        && self.lm_knows(c)
+                })
                 .map(|c| (c, crate::channel::cost(word, self.word(c), false)))
                 .filter(|&(_, cost)| cost <= crate::channel::PLAIN)
                 .collect()
