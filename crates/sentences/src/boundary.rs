@@ -546,6 +546,8 @@ impl Blocks<'_> {
                 }
                 // `308 pp. $2.50`: a page count after its number closes a bibliographic item.
                 Before::Abbrev(Class::Regular) if self.page_count(seg, ws, we) => true,
+                // `3,000 approx. 2,000 were`: set after its number, it closed the figure.
+                Before::Abbrev(Class::Prepositive) if self.after_number(seg, ws) => true,
                 // `per cent. 300 left`, `etc. 1937 saw`; money runs on (`10s. 6d.`).
                 Before::Abbrev(Class::Final) => {
                     next.list_marker || next.new_line || b[ws].is_ascii_alphabetic()

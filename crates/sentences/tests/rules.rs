@@ -1292,3 +1292,15 @@ fn lower_case_answer_after_a_question_opens_a_sentence() {
         &["Why did they lose?", "because they waited."],
     );
 }
+
+#[test]
+fn postposed_approx_closes_its_figure_before_a_number() {
+    check(
+        "The crowd was 5,000 approx. 300 were police.",
+        &["The crowd was 5,000 approx.", "300 were police."],
+    );
+    check(
+        "The crowd was approx. 5,000 strong.",
+        &["The crowd was approx. 5,000 strong."],
+    );
+}
