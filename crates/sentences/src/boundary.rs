@@ -923,9 +923,21 @@ impl Blocks<'_> {
         }
         // `fight. … We shall win`: an ellipsis opening the next sentence marks words left out
         // at its head; the word after it decides.
-        if b[r..be].starts_with(ELLIPSIS) {
-            let w = skip_ws(self.text, r + ELLIPSIS.len(), be);
-            if w > r + ELLIPSIS.len() && char_at(self.text, w).is_some_and(char::is_uppercase) {
+        // An editor's `[...]` reads the same way.
+        let ellipsis = if b[r..be].starts_with(ELLIPSIS) {
+            ELLIPSIS.len()
+        } else if b[r..be].starts_with(b"...") {
+            3
+        } else {
+            0
+        };
+        if ellipsis > 0 {
+            let mut e = r + ellipsis;
+            if q < r && b[q] == b'[' && b.get(e) == Some(&b']') {
+                e += 1;
+            }
+            let w = skip_ws(self.text, e, be);
+            if w > e && char_at(self.text, w).is_some_and(char::is_uppercase) {
                 r = w;
             }
         }

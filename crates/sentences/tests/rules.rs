@@ -1304,3 +1304,14 @@ fn postposed_approx_closes_its_figure_before_a_number() {
         &["The crowd was approx. 5,000 strong."],
     );
 }
+
+#[test]
+fn bracketed_omission_opening_a_sentence_goes_with_it() {
+    check(
+        "The Party must lead. [...] Without it the masses are lost.",
+        &[
+            "The Party must lead.",
+            "[...] Without it the masses are lost.",
+        ],
+    );
+}
