@@ -366,6 +366,8 @@ pub fn turn_taking(
     // the last two turns (latest last) and the narrative paragraph before the first of them
     let mut last: Vec<usize> = Vec::new();
     let mut intro: Option<usize> = None;
+    // the latest narrative paragraph inside the exchange
+    let mut beat: Option<usize> = None;
     let (mut beat_paras, mut beat_bytes) = (0, 0);
     for (pi, para) in paras.iter().enumerate() {
         let Some((i, opens)) = turn[pi] else {
@@ -376,6 +378,9 @@ pub fn turn_taking(
             }
             if last.is_empty() {
                 intro = Some(pi);
+                beat = None;
+            } else {
+                beat = Some(pi);
             }
             continue;
         };
@@ -393,7 +398,7 @@ pub fn turn_taking(
                 canon,
                 atts: &*atts,
             };
-            if let Some(s) = alternate(&exchange, &last, intro, i) {
+            if let Some(s) = alternate(&exchange, &last, (intro, beat), i) {
                 let at = &mut atts[i];
                 at.speaker = Some(s);
                 at.sieve = Some("turn-taking");
@@ -420,7 +425,12 @@ struct Exchange<'a> {
     atts: &'a [Attribution],
 }
 
-fn alternate(x: &Exchange<'_>, last: &[usize], intro: Option<usize>, i: usize) -> Option<Speaker> {
+fn alternate(
+    x: &Exchange<'_>,
+    last: &[usize],
+    (intro, beat): (Option<usize>, Option<usize>),
+    i: usize,
+) -> Option<Speaker> {
     let Exchange {
         text,
         paras,
@@ -456,10 +466,17 @@ fn alternate(x: &Exchange<'_>, last: &[usize], intro: Option<usize>, i: usize) -
     if called.is_some() {
         return called;
     }
+    // the turn before the last, else (one turn so far, or the same speaker twice across a
+    // beat: `“…,” cried his wife.` ¶ `Mr. Hale made no answer.` ¶ `“…”`) the other person the
+    // narrative named
     let sb = match last {
-        [b, _] => atts[*b].speaker.clone(),
-        _ => interlocutor(x, paras[intro?], &raw[a], &raw[i], &sa),
-    }?;
+        [b, _] => atts[*b].speaker.clone().filter(|b| b.name != sa.name),
+        _ => None,
+    };
+    let sb = match sb {
+        Some(b) => b,
+        None => interlocutor(x, paras[beat.or(intro)?], &raw[a], &raw[i], &sa)?,
+    };
     (sa.name != sb.name && !addressed(&sb.name, &voc) && sex_fits(&sb)).then_some(sb)
 }
 
@@ -721,6 +738,19 @@ mod tests {
         // a particle between the tag and the speaker
         let s = speakers("“Come down!” called out Mrs. Orr.");
         assert_eq!(s[0].as_deref(), Some("Mrs. Orr"));
+    }
+
+    #[test]
+    fn the_same_speaker_twice_across_a_beat_is_answered_by_the_person_the_beat_names() {
+        let text = "“The mill is let at last,” said Mrs. Hale.\n\nMr. Hale made no answer.\n\n\
+                    “Do you not want to know who has taken it?” cried Mrs. Hale.\n\n\
+                    “You want to tell me.”\n\n“A young man from the north.”";
+        let s = speakers(text);
+        assert_eq!(
+            s[2..],
+            [Some("Mr. Hale".into()), Some("Mrs. Hale".into())],
+            "{s:?}"
+        );
     }
 
     #[test]
