@@ -9,8 +9,9 @@ use crate::chars::{
     ELLIPSIS,
 };
 use crate::lexicon::{
-    is_calendar, is_day_abbreviation, is_lower_starter, is_name_particle, is_postpositive,
-    is_pronoun_like, is_section_label, is_speech_verb, is_starter, is_unit, Class, Lexicon,
+    is_calendar, is_day_abbreviation, is_institution, is_lower_starter, is_name_particle,
+    is_postpositive, is_pronoun_like, is_section_label, is_speech_verb, is_starter, is_unit, Class,
+    Lexicon,
 };
 
 /// The switches the boundary rules read (a digest of the user's options).
@@ -483,6 +484,16 @@ impl Blocks<'_> {
                 // `moved to New York, N.Y. Cannon took`: a state after its city is followed by a
                 // comma when the sentence goes on.
                 Before::Chain if self.state_after_city(seg, ws, we) => true,
+                // `sent to the T.U.C. Citrine did not reply`: an organisation or country named
+                // with `the`, then a name and a lower-case verb, unless the capital is one of
+                // the nouns such acronyms qualify (`the U.S. Government refused`).
+                Before::Chain
+                    if self.article_before(seg, ws)
+                        && !is_institution(self.ascii_word(next.at))
+                        && self.lower_word_follows(next.at) =>
+                {
+                    true
+                }
                 Before::Abbrev(Class::Regular) | Before::Chain => closed || next.starter,
                 // `at 8 p.m. Tuesday`: a day or month continues the time.
                 Before::Time => {
@@ -1053,6 +1064,16 @@ impl Blocks<'_> {
     /// `308 pp.`: `pp` after a number.
     fn page_count(&self, seg: usize, ws: usize, we: usize) -> bool {
         self.text.as_bytes()[ws..we].eq_ignore_ascii_case(b"pp") && self.after_number(seg, ws)
+    }
+
+    /// Whether the word before `ws` is the article `the`.
+    fn article_before(&self, seg: usize, ws: usize) -> bool {
+        let end = trim_end(self.text, seg, ws);
+        if end == ws || end < seg + 3 {
+            return false;
+        }
+        let (ps, pe) = self.word_before(seg, end);
+        self.text.as_bytes()[ps..pe].eq_ignore_ascii_case(b"the")
     }
 
     /// Whether the word at `at` is followed by a space and a lower-case word.

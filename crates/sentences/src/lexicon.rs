@@ -243,6 +243,18 @@ const POSTPOSITIVE: &[&str] = &[
     "blvd",
 ];
 
+/// Nouns an acronym qualifies (`the U.S. Government`, `the I.L.P. Conference`): after `the`
+/// and an acronym they continue the name rather than open a sentence.
+#[rustfmt::skip]
+const INSTITUTIONS: &[&str] = &[
+    "Army", "Attorney", "Board", "Branch", "Bureau", "Cabinet", "Committee", "Conference",
+    "Congress", "Consul", "Consulate", "Constitution", "Convention", "Council", "Court",
+    "Delegation", "Department", "Embassy", "Executive", "Federation", "Government", "Group",
+    "League", "Marines", "Minister", "Ministry", "Navy", "Party", "Plenum", "Presidium", "Press",
+    "Secretariat", "Secretary", "Section", "Senate", "State", "Steel", "Supreme", "Treasury",
+    "Union",
+];
+
 /// Units written after their number (`19.30 hrs.`, `600 lbs.`, `308 pp.`): after a number the
 /// abbreviation closes its phrase, so a capital after it opens a sentence.
 #[rustfmt::skip]
@@ -391,6 +403,12 @@ pub(crate) fn is_day_abbreviation(word: &[u8]) -> bool {
 pub(crate) fn is_postpositive(word: &[u8]) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     lookup(&SET, POSTPOSITIVE, word, true)
+}
+
+/// Whether `word` (exact case) is a noun an acronym qualifies (`Government`).
+pub(crate) fn is_institution(word: &[u8]) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    lookup(&SET, INSTITUTIONS, word, false)
 }
 
 /// Whether `word` (any case) is a unit written after its number.

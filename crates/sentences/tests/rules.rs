@@ -1315,3 +1315,25 @@ fn bracketed_omission_opening_a_sentence_goes_with_it() {
         ],
     );
 }
+
+#[test]
+fn acronym_after_the_ends_a_sentence_before_a_name_and_verb() {
+    check(
+        "The appeal went to the T.U.C. Citrine ignored it.",
+        &["The appeal went to the T.U.C.", "Citrine ignored it."],
+    );
+    // The noun the acronym qualifies, or a longer name, runs on.
+    check(
+        "He worked for the U.S. Government until 1950.",
+        &["He worked for the U.S. Government until 1950."],
+    );
+    check(
+        "He joined the U.S. Steel Corporation in 1920.",
+        &["He joined the U.S. Steel Corporation in 1920."],
+    );
+    // Initials of a person take no article.
+    check(
+        "The meeting was opened by A.J. Muste who spoke briefly.",
+        &["The meeting was opened by A.J. Muste who spoke briefly."],
+    );
+}
