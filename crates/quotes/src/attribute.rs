@@ -1380,8 +1380,10 @@ impl Ctx<'_> {
     /// he, “…`): then the second span goes on with the speech whatever its shape.
     pub fn tag_between(&self, j: usize, i: usize) -> bool {
         let (a, b) = (&self.quotes[j], &self.quotes[i]);
-        let gap = &self.text[a.outer_end()..b.open.max(a.outer_end())];
-        cue_after(&text::tokens(gap, 0, gap.len())).is_some()
+        // a tag sits right after the first part: its first few words are enough
+        let from = a.outer_end();
+        let to = b.open.max(from).min(from + 80);
+        cue_after(&text::tokens(self.text, from, to)).is_some()
     }
 }
 
