@@ -59,14 +59,67 @@ pub fn is_shielded(text: &str, t: &Token) -> bool {
     let dotted = |dot: Option<char>, letter: Option<char>| {
         dot == Some('.') && letter.is_some_and(char::is_alphanumeric)
     };
-    // `’Tis`, `’twas`: an elided word, spelt as the writer meant.
-    let elided = before == Some('’') && !before2.is_some_and(char::is_alphanumeric);
+    // `’Tis`, `’twas`, `goin’`: an elided word, spelt as the writer meant.
+    let elided = (before == Some('’') && !before2.is_some_and(char::is_alphanumeric))
+        || (matches!(after, Some('’' | '\''))
+            && !after2.is_some_and(char::is_alphanumeric)
+            && text[t.start..t.end].ends_with("in"));
     elided
+        || in_foreign_passage(text, t)
         || glue(before)
         || glue(after)
         || dotted(after, after2)
         || dotted(before, before2)
         || crate::punct::in_technical_chunk(text, t.start)
+}
+
+/// Function words of the languages archive texts quote (German, French, Spanish, Italian,
+/// Swedish) that are not English words.
+const FOREIGN_MARKERS: &[&str] = &[
+    "und", "ist", "nicht", "wir", "ich", "sie", "ein", "eine", "einen", "dem", "das", "der", "auf",
+    "mit", "sind", "nach", "auch", "wie", "aber", "oder", "zu", "les", "est", "et", "une", "qui",
+    "que", "nous", "vous", "avec", "dans", "pour", "sur", "sont", "il", "la", "le", "du", "los",
+    "las", "por", "para", "una", "del", "es", "och", "är", "det", "inte", "jag", "di", "della",
+    "sono", "non", "à", "dann", "puis", "nein", "ja", "oui", "sagte",
+];
+
+/// Whether two or more foreign function words stand within five words of the token on its
+/// line (`À bas la guerre !`, `Nie wieder Krieg`): a quotation in another language, whose
+/// words no English lexicon judges.
+fn in_foreign_passage(text: &str, t: &Token) -> bool {
+    // Five words either side fit in 80 bytes; lines may be whole paragraphs.
+    let mut from = t.start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (t.end + 80).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    fn words(s: &str) -> Vec<&str> {
+        s.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+    let before = text[from..t.start].rsplit('\n').next().unwrap_or("");
+    let after = text[t.end..to].split('\n').next().unwrap_or("");
+    let (before, after) = (words(before), words(after));
+    // Letters English does not use (`à`, `ü`, `ñ`) mark a foreign word too.
+    let foreign = |w: &&&str| {
+        let w: &str = w;
+        FOREIGN_MARKERS.iter().any(|m| {
+            m.eq_ignore_ascii_case(w) || (!w.is_ascii() && m.to_lowercase() == w.to_lowercase())
+        }) || w
+            .chars()
+            .flat_map(char::to_lowercase)
+            .any(|c| "àâäçéèêëîïôöùûüÿñßåø".contains(c))
+    };
+    let own = [t.core(text)];
+    let near = own
+        .iter()
+        .chain(before.iter().rev().take(5))
+        .chain(after.iter().take(5));
+    near.filter(foreign).take(2).count() >= 2
 }
 
 /// Whether the token starts a sentence (or a line), where capitals say nothing about names.
@@ -387,7 +440,16 @@ fn score_candidates(
         } else {
             max_cost
         };
-        if c > limit || (lower.len() <= 3 && c > CONFUSION + 0.1) {
+        // A vowelless three-letter token (`wth`, `frm`) has lost a letter: a word one letter
+        // longer may be it when the model has seen it beside every neighbour there is (not
+        // a changed letter: `kpd`; not `the spd met` -> spud).
+        let dropped = lower.len() == 3
+            && !lower.bytes().any(|b| b"aeiouy".contains(&b))
+            && word.len() == 4
+            && (p.is_some() || n.is_some())
+            && p.is_none_or(|p| lex.lm_bigram(p, id).is_some())
+            && n.is_none_or(|n| lex.lm_bigram(id, n).is_some());
+        if c > limit || (lower.len() <= 3 && c > CONFUSION + 0.1 && !dropped) {
             continue;
         }
         // The noisy channel with the neighbours under the back-off bigram model when there are any
@@ -541,6 +603,19 @@ mod tests {
     }
 
     #[test]
+    fn vowelless_three_letter_tokens_may_have_lost_a_letter() {
+        assert_eq!(
+            run("a united front wth them", None),
+            pairs(&[("wth", "with")])
+        );
+        // No changed letter, and the model must know the pairs: acronyms stay.
+        assert_eq!(
+            run("the comrades of the kpd and the spd met", None),
+            pairs(&[])
+        );
+    }
+
+    #[test]
     fn long_words_may_be_two_edits_from_their_word() {
         assert_eq!(
             run("it might appear incomprehensive why", None),
@@ -605,8 +680,29 @@ mod tests {
     }
 
     #[test]
+    fn foreign_quotations_are_left_alone() {
+        assert_eq!(
+            run(
+                "The delegate shouted «À bas la guerre !» and sat down.",
+                None
+            ),
+            pairs(&[])
+        );
+        assert_eq!(run("»Ja«, sagte er, »das ist richtig.«", None), pairs(&[]));
+        // One foreign-looking word is not a passage: `victime` is still corrected.
+        assert_eq!(
+            run("he became the victime of the regime", None),
+            pairs(&[("victime", "victim")])
+        );
+    }
+
+    #[test]
     fn elisions_and_capitalised_function_words_are_no_evidence() {
         assert_eq!(run("“’Tis no use,” said the old miner.", None), pairs(&[]));
+        assert_eq!(
+            run("‘We’re goin’ to the meetin’,’ he said.", None),
+            pairs(&[])
+        );
         let text = "Well, we left. Well, they came. Well, it ended. Messrs. Green and Wellin \
                     opposed it. The chairman called it une farce.";
         assert_eq!(run(text, None), pairs(&[]));
