@@ -752,6 +752,26 @@ impl Blocks<'_> {
             return false;
         }
         let b = self.text.as_bytes();
+        // `done?the question`: after a question mark a pronoun or article opens a sentence
+        // even with both its capital and its space lost.
+        if term == Terminator::Strong
+            && b[p] == b'?'
+            && j == p + 1
+            && self.flags.split_lowercase
+            && char_before(self.text, p).is_some_and(char::is_alphabetic)
+        {
+            let e = j + b[j..]
+                .iter()
+                .take(TOKEN_WINDOW)
+                .take_while(|c| c.is_ascii_lowercase())
+                .count();
+            if e > j
+                && !b.get(e).is_some_and(u8::is_ascii_alphanumeric)
+                && is_pronoun_like(&b[j..e])
+            {
+                return true;
+            }
+        }
         // The next word: a capital then a lower-case letter, not part of a domain or address,
         // possibly after an unambiguous opening quote (`rose.“Comrades,”`).
         let opening = match &b[j..] {

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::boundary::list_marker;
 use crate::chars::{char_before, closer_len, dash_len, opener_len, skip_ws, trim_end};
-use crate::lexicon::{is_calendar, is_closing, is_joiner, is_salutation, is_starter};
+use crate::lexicon::{
+    is_calendar, is_closing, is_joiner, is_salutation, is_section_label, is_starter,
+};
 
 /// How line breaks inside a paragraph are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -83,23 +85,11 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
             && upper_start(text, next)
             && title_line(text, prev)
             && (k == 0 || terminated(text, lines[k - 1]));
-        // A page number alone on its line stands alone, unless the line before it cannot end
-        // (`there were` / `300` / `in the mines`): then the number is part of the sentence.
-        let page = if page_number(text, next) {
-            Some(!ends_in_joiner(text, prev))
-        } else if page_number(text, prev) {
-            Some(k == 0 || !ends_in_joiner(text, lines[k - 1]))
-        } else {
-            None
-        };
-        if let Some(cut) = page {
-            if cut || stack {
-                out.push((block_start, prev.end));
-                block_start = next.start;
-            }
-            continue;
-        }
-        if stack || heading || hard_break(text, prev, next, width) {
+        // A page number alone on its line stands alone, even mid-sentence (`The Party was` /
+        // `22` / `forced underground`): OCR keeps page numbers far more often than a column
+        // leaves a figure alone on a line.
+        let page = page_number(text, next) || page_number(text, prev);
+        if stack || heading || page || hard_break(text, prev, next, width) {
             out.push((block_start, prev.end));
             block_start = next.start;
         }
@@ -123,6 +113,14 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
     if running_head(text, prev) || running_head(text, next) || postscript(text, next) {
         return true;
     }
+    // A drop capital set on its own line (`T` / `HE WAR began`) belongs to the next word, set
+    // in capitals; a Roman numeral (`I` / `The first task`) heads what follows.
+    if prev.end - prev.start == 1 && b[prev.start].is_ascii_uppercase() {
+        let word = first_word(text, next);
+        if word.len() >= 2 && word.iter().all(u8::is_ascii_uppercase) {
+            return false;
+        }
+    }
     // An attribution under a quotation or letter (`— Heraclitus`, `— L. T.`) ends its line.
     if dash_len(b, prev.start) > 0 && signature(text, prev) && upper_start(text, next) {
         return true;
@@ -132,6 +130,10 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
         return true; // separators such as `* * *`
     }
     if terminated(text, prev) {
+        // `CHAPTER IV.` on its own line labels what follows.
+        if label_line(text, prev) {
+            return true;
+        }
         // A letterhead (`New York, N.Y.` over `March 1, 1946`) or a signature over its date
         // (`J. H.` over `February 1940`).
         return dateline(text, next)
@@ -338,6 +340,19 @@ fn running_head(text: &str, line: Line) -> bool {
     let mut words = s.split_whitespace();
     let numbered = words.next().is_some_and(page) || words.next_back().is_some_and(page);
     numbered && s.split_whitespace().filter(|w| !page(w)).count() >= 2
+}
+
+/// A section label and its numeral alone on a line (`CHAPTER IV.`, `Part 2.`).
+fn label_line(text: &str, line: Line) -> bool {
+    let mut words = text[line.start..line.end].split_whitespace();
+    let (Some(label), Some(numeral), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let numeral = numeral.trim_end_matches('.');
+    is_section_label(label.as_bytes())
+        && !numeral.is_empty()
+        && (numeral.bytes().all(|c| c.is_ascii_digit())
+            || numeral.bytes().all(|c| b"IVXLC".contains(&c)))
 }
 
 /// Whether the line's last word is one after which prose cannot stop (`of`, `were`).

@@ -1056,14 +1056,16 @@ fn name_with_inner_capital_opens_a_sentence() {
 }
 
 #[test]
-fn page_number_line_stands_alone_unless_the_line_before_cannot_end() {
+fn page_number_line_stands_alone() {
     check(
         "The reformists\n23\nwill not fight.",
         &["The reformists", "23", "will not fight."],
     );
+    // Even after a word the sentence cannot stop at: OCR keeps page numbers far more often
+    // than a column leaves a figure alone on its line.
     check(
-        "Of the members there were\n300\nin the mines.",
-        &["Of the members there were\n300\nin the mines."],
+        "The Party was\n22\nforced underground.",
+        &["The Party was", "22", "forced underground."],
     );
 }
 
@@ -1335,5 +1337,25 @@ fn acronym_after_the_ends_a_sentence_before_a_name_and_verb() {
     check(
         "The meeting was opened by A.J. Muste who spoke briefly.",
         &["The meeting was opened by A.J. Muste who spoke briefly."],
+    );
+}
+
+#[test]
+fn drop_capital_and_label_lines() {
+    check(
+        "T\nHE WAR began in August. Nobody expected it.",
+        &["T\nHE WAR began in August.", "Nobody expected it."],
+    );
+    check(
+        "CHAPTER IV.\nTHE FIRST CONGRESS\nThe congress met in secret.",
+        &[
+            "CHAPTER IV.",
+            "THE FIRST CONGRESS",
+            "The congress met in secret.",
+        ],
+    );
+    check(
+        "What was to be done?the question was urgent.",
+        &["What was to be done?", "the question was urgent."],
     );
 }
