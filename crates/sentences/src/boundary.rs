@@ -382,8 +382,11 @@ impl Blocks<'_> {
         let closed = j > cend;
         // `“What is to be done?” Lenin asked.`: a name and a speech verb after a closed
         // quotation continue its sentence.
-        // The pronoun `I` is capitalised anywhere: `“Where?” I asked.` goes on too.
+        // The pronoun `I` is capitalised anywhere: `“Where?” I asked.` goes on too. A full
+        // stop closing the quotation ends the sentence (`nothing.” Luxemburg replied with`):
+        // an attributed statement closes with a comma.
         if closed
+            && term != Terminator::Period
             && next.kind == NextKind::Upper
             && (!next.starter || next.pronoun_i)
             && self.speaker_follows(q, be)

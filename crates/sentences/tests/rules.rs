@@ -1359,3 +1359,18 @@ fn drop_capital_and_label_lines() {
         &["What was to be done?", "the question was urgent."],
     );
 }
+
+#[test]
+fn quotation_closed_by_a_full_stop_ends_before_a_speaker() {
+    check(
+        "He wrote that “the goal is nothing.” Luxemburg replied in a pamphlet.",
+        &[
+            "He wrote that “the goal is nothing.”",
+            "Luxemburg replied in a pamphlet.",
+        ],
+    );
+    check(
+        "“Who is there?” Lenin asked at the door.",
+        &["“Who is there?” Lenin asked at the door."],
+    );
+}
