@@ -65,12 +65,12 @@ pub fn is_shielded(text: &str, t: &Token) -> bool {
             && !after2.is_some_and(char::is_alphanumeric)
             && text[t.start..t.end].ends_with("in"));
     elided
-        || in_foreign_passage(text, t)
         || glue(before)
         || glue(after)
         || dotted(after, after2)
         || dotted(before, before2)
         || crate::punct::in_technical_chunk(text, t.start)
+        || in_foreign_passage(text, t)
 }
 
 /// Function words of the languages archive texts quote (German, French, Spanish, Italian,
@@ -96,29 +96,24 @@ fn in_foreign_passage(text: &str, t: &Token) -> bool {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    fn words(s: &str) -> Vec<&str> {
-        s.split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .collect()
-    }
+    let not_letter = |c: char| !c.is_alphabetic();
     let before = text[from..t.start].rsplit('\n').next().unwrap_or("");
     let after = text[t.end..to].split('\n').next().unwrap_or("");
-    let (before, after) = (words(before), words(after));
+    let before = before.rsplit(not_letter).filter(|w| !w.is_empty());
+    let after = after.split(not_letter).filter(|w| !w.is_empty());
     // Letters English does not use (`à`, `ü`, `ñ`) mark a foreign word too.
-    let foreign = |w: &&&str| {
+    let foreign = |w: &&str| {
         let w: &str = w;
         FOREIGN_MARKERS.iter().any(|m| {
             m.eq_ignore_ascii_case(w) || (!w.is_ascii() && m.to_lowercase() == w.to_lowercase())
-        }) || w
-            .chars()
-            .flat_map(char::to_lowercase)
-            .any(|c| "àâäçéèêëîïôöùûüÿñßåø".contains(c))
+        }) || (!w.is_ascii()
+            && w.chars()
+                .flat_map(char::to_lowercase)
+                .any(|c| "àâäçéèêëîïôöùûüÿñßåø".contains(c)))
     };
-    let own = [t.core(text)];
-    let near = own
-        .iter()
-        .chain(before.iter().rev().take(5))
-        .chain(after.iter().take(5));
+    let near = std::iter::once(t.core(text))
+        .chain(before.take(5))
+        .chain(after.take(5));
     near.filter(foreign).take(2).count() >= 2
 }
 
