@@ -146,7 +146,14 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
         // `I remain, Sir,` over `Yours, &c.,`: the closing line shows where the letter ends.
         let closing_next = text[next.start..next.end].split_whitespace().count() <= 6
             && is_closing(first_word(text, next));
-        return (next_upper || dear(text, prev)) && (letter_frame(text, prev) || closing_next);
+        // `R. Groves,` over `Secretary.`: a signature and the title under it.
+        let title_under = signature(text, prev)
+            && next.end - next.start <= 40
+            && text[next.start..next.end]
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        return (next_upper || dear(text, prev))
+            && (letter_frame(text, prev) || closing_next || title_under);
     }
     // `Whereas …;` clauses set one per line: a sentence opener after a semicolon is no wrap.
     if last == b';' && next_upper && opens_sentence(text, next) {

@@ -269,7 +269,7 @@ const UNITS: &[&str] = &[
 const SECTION_LABELS: &[&str] = &[
     "chapter", "chap", "ch", "part", "pt", "book", "bk", "section", "sect", "sec", "lecture",
     "appendix", "article", "art", "volume", "vol", "letter", "thesis", "act", "scene", "canto",
-    "table", "figure", "fig", "plate", "map", "chart", "document", "doc", "exhibit",
+    "table", "figure", "fig", "plate", "map", "chart", "document", "doc", "exhibit", "item",
     "§", "¶",
 ];
 

@@ -1374,3 +1374,16 @@ fn quotation_closed_by_a_full_stop_ends_before_a_speaker() {
         &["“Who is there?” Lenin asked at the door."],
     );
 }
+
+#[test]
+fn title_under_a_signature_stands_alone() {
+    check(
+        "Yours faithfully,\nJ. Smith,\nBranch Secretary.",
+        &["Yours faithfully,", "J. Smith,", "Branch Secretary."],
+    );
+    // A wrapped list of places goes on.
+    check(
+        "Meetings in London, Paris,\nBerlin and Rome were banned.",
+        &["Meetings in London, Paris,\nBerlin and Rome were banned."],
+    );
+}
