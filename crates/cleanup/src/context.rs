@@ -1,6 +1,7 @@
 //! Real-word errors: a correctly spelt word that its neighbours make implausible (`the
-//! trails were` for trials). A bigram model decides, and only by a wide margin, because a
-//! wrong "fix" of a correct word costs far more than a missed one.
+//! trails were` for trials). The short bigram list with the document's own words, then the
+//! back-off bigram model, decide, and only by a wide margin, because a wrong "fix" of a
+//! correct word costs far more than a missed one.
 
 use crate::corpus::word_id;
 use crate::lexicon::{Lexicon, STRONG_BIGRAM};

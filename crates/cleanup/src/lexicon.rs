@@ -1,6 +1,7 @@
-//! The embedded English lexicon (word and bigram counts, SCOWL spellings) and the
-//! symmetric-delete index that finds dictionary words within a couple of edits of a token.
-//! Built once per process from tables `build.rs` derives from the vendored lists.
+//! The embedded English lexicon (word and bigram counts, SCOWL spellings, the CMU Sphinx
+//! back-off bigram model) and the symmetric-delete index that finds dictionary words within
+//! a couple of edits of a token. Built once per process from tables `build.rs` derives
+//! from the vendored lists (the model's tables are used in place, never parsed).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
