@@ -154,7 +154,8 @@ const NAME_PARTICLES: &[&str] = &[
 #[rustfmt::skip]
 const PRONOUN_LIKE: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "the", "this", "these", "those", "there", "no",
-    "nobody", "nothing", "his", "her", "their", "our", "my", "because", "yes",
+    "nobody", "nothing", "his", "her", "their", "our", "my", "its", "your", "a", "an", "because",
+    "yes",
 ];
 
 /// Verbs of saying that follow a quotation and its speaker (`” Lenin asked`).

@@ -1293,6 +1293,10 @@ fn lower_case_answer_after_a_question_opens_a_sentence() {
         "Why did they lose? because they waited.",
         &["Why did they lose?", "because they waited."],
     );
+    check(
+        "What is its worth? its documents.",
+        &["What is its worth?", "its documents."],
+    );
 }
 
 #[test]
