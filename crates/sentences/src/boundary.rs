@@ -528,6 +528,18 @@ impl Blocks<'_> {
                             })
                     }
                     Before::Number => we - ws == 4 && b[ws..we].iter().all(u8::is_ascii_digit),
+                    // `fell by 25 per cent. the towns`: `per cent.` then a pronoun or `the`
+                    // (not `a`: `6d. a week`, `per cent. a year`; not the century `18th cent.`).
+                    Before::Abbrev(Class::Final) => {
+                        next.pronoun_like
+                            && !matches!(self.ascii_word(next.at), b"a" | b"an")
+                            && b[ws..we].eq_ignore_ascii_case(b"cent")
+                            && {
+                                let end = trim_end(self.text, seg, ws);
+                                let (ps, pe) = self.word_before(seg, end);
+                                end < ws && b[ps..pe].eq_ignore_ascii_case(b"per")
+                            }
+                    }
                     _ => false,
                 };
                 // `published at the time. p. 297`: a page reference closing an editor's note.

@@ -1391,3 +1391,15 @@ fn title_under_a_signature_stands_alone() {
         &["Meetings in London, Paris,\nBerlin and Rome were banned."],
     );
 }
+
+#[test]
+fn pronoun_after_per_cent_opens_a_sentence_that_lost_its_capital() {
+    check(
+        "Output fell by 20 per cent. the mills closed.",
+        &["Output fell by 20 per cent.", "the mills closed."],
+    );
+    check(
+        "Prices rose by 5 per cent. in a year.",
+        &["Prices rose by 5 per cent. in a year."],
+    );
+}
