@@ -277,8 +277,14 @@ fn correct_memo<'a>(
         Case::Title if lower.len() >= 9 && n_w <= 1 => dictionary(&lower, case, true, PLAIN, 1e6),
         // Mid-sentence capitals are names more often than not: only a cheap slip from a
         // common word (`Dcath`, `Maarx`) is corrected, by the strict name rules.
+        // From seven letters a glyph confusion alone also reaches rarer words (`Marchcrs`):
+        // long names seldom sit one misread glyph from a word.
         Case::Title if !start && lower.len() >= 4 && n_w <= 1 => {
-            dictionary(&lower, case, true, CHEAP, 1e6)
+            dictionary(&lower, case, true, CHEAP, 1e6).or_else(|| {
+                (lower.len() >= 7)
+                    .then(|| dictionary(&lower, case, true, CONFUSION, 1e5))
+                    .flatten()
+            })
         }
         _ => None,
     }
@@ -320,8 +326,11 @@ fn variant(lower: &str, case: Case, n_w: u64, ev: &Evidence<'_>) -> Option<Corre
             let c = cost(lower, k, strict);
             // Acronyms are short: only a glyph confusion or a transposition moves them; a
             // three-letter word also a dropped letter (`frm`), but no other change (`une
-            // farce` is no slip of `one`).
-            let limit = if case == Case::Upper || (lower.len() <= 3 && k.len() <= lower.len()) {
+            // farce` is no slip of `one`); a capitalised one only if vowelless: `Des Warren`
+            // is a name, no slip of `Dues`.
+            let vowelless = !lower.bytes().any(|b| b"aeiouy".contains(&b));
+            let dropped = (case == Case::Lower || vowelless) && k.len() > lower.len();
+            let limit = if case == Case::Upper || (lower.len() <= 3 && !dropped) {
                 CONFUSION + 0.1
             } else {
                 PLAIN
@@ -621,6 +630,14 @@ mod tests {
     }
 
     #[test]
+    fn long_capitalised_words_may_be_one_glyph_from_a_rarer_word() {
+        assert_eq!(
+            run("The Hunger Marchcrs Reach London", None),
+            pairs(&[("Marchcrs", "Marchers")])
+        );
+    }
+
+    #[test]
     fn mid_sentence_capitals_need_a_cheap_slip_from_a_common_word() {
         assert_eq!(
             run("since the Dcath of the man", None),
@@ -699,7 +716,8 @@ mod tests {
             pairs(&[])
         );
         let text = "Well, we left. Well, they came. Well, it ended. Messrs. Green and Wellin \
-                    opposed it. The chairman called it une farce.";
+                    opposed it. The chairman called it une farce. Dues rose. Dues fell. Then \
+                    Des Warren was jailed.";
         assert_eq!(run(text, None), pairs(&[]));
     }
 
