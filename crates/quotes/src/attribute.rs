@@ -267,14 +267,15 @@ impl<'a> Ctx<'a> {
         // them end the sentence with the quotation.
         let inner = self.text[q.start..q.end].trim_end();
         let next_char = self.text[close.min(hi)..].trim_start().chars().next();
-        // (`“But consider!” I said.` is the exception: a narrator's tag)
+        // (`“But consider!” I said.` and `“Are you going?” Winterbourne inquired in a tone
+        // of respect.` are the exceptions: a tag with its subject before the verb)
         let narrator_tag = {
             let rest = self.text[close.min(hi)..hi].trim_start();
             rest.strip_prefix("I ").is_some_and(|r| {
                 r.split(|c: char| !c.is_alphabetic())
                     .next()
                     .is_some_and(lexicon::is_tag_verb)
-            })
+            }) || named_tag_follows(self.text, close.min(hi), hi)
         };
         if inner.ends_with(['.', '!', '?', '…'])
             && next_char.is_some_and(char::is_uppercase)
@@ -296,6 +297,60 @@ impl<'a> Ctx<'a> {
     fn after_toks(&self, a: &Around<'_>) -> Vec<Tok<'a>> {
         text::tokens(self.text, a.after.0, a.after.1)
     }
+}
+
+/// `a man's voice, and then Mrs. Inglethorp's rose in reply:` — a possessive name in the
+/// speech verb's clause, followed by a verb (its `voice` left out), is the one who speaks.
+fn elided_voice(toks: &[Tok<'_>], v: usize) -> Option<Found> {
+    let clause = (0..v).rev().find(|&j| toks[j].is(",")).map_or(0, |j| j + 1);
+    (clause..v).rev().find_map(|j| {
+        let owner = &toks[j];
+        let possessive = names::strip_possessive(owner.text) != owner.text;
+        let verb_next = toks
+            .get(j + 1)
+            .is_some_and(|t| t.is_lower_word() && lexicon::is_likely_verb(t.text));
+        (possessive && verb_next)
+            .then(|| names::name_ending_at(toks, j))
+            .flatten()
+            .filter(|(_, m)| m.kind == MentionKind::Person)
+            .map(|(_, m)| m)
+    })
+}
+
+/// `Winterbourne inquired.` / `Randolph loudly inquired in a tone …` right after a quotation
+/// that ends with its own terminal: a capitalised name, adverbs, a tag verb, then nothing
+/// that reads as the verb's object (a full stop, a comma, a preposition, an adverb) and no
+/// `that` clause (`“…!” Lenin wrote in 1903 that …` is a new sentence about writing).
+fn named_tag_follows(text: &str, from: usize, hi: usize) -> bool {
+    let toks = text::tokens(text, from, hi.min(text::floor_boundary(text, from + 120)));
+    let Some((last, m)) = names::name_starting_at(&toks, 0) else {
+        return false;
+    };
+    if !matches!(m.kind, MentionKind::Person) {
+        return false;
+    }
+    let mut v = last + 1;
+    while toks
+        .get(v)
+        .is_some_and(|t| t.word && lexicon::is_verb_filler(t.text) && !lexicon::is_tag_verb(t.text))
+    {
+        v += 1;
+    }
+    if !toks.get(v).is_some_and(|t| lexicon::is_tag_verb(t.text)) {
+        return false;
+    }
+    let next = toks.get(v + 1);
+    let open_end = next.is_none_or(|t| {
+        !t.word
+            || is_preposition(t.text)
+            || lexicon::is_verb_filler(t.text)
+            || matches!(t.text, "out" | "back" | "up" | "after" | "to")
+    });
+    // `“What about the farmers?” Dunne answered at once: “…”` introduces the next quotation
+    let clause_end = toks.iter().skip(v + 1).find(|t| !t.word && !t.is("-"));
+    open_end
+        && !toks.iter().skip(v + 1).take(8).any(|t| t.is("that"))
+        && !clause_end.is_some_and(|t| t.is(":"))
 }
 
 fn word_text<'a>(toks: &[Tok<'a>], k: usize) -> &'a str {
@@ -1038,15 +1093,18 @@ impl Ctx<'_> {
             prev.end.saturating_sub(1).max(prev.start),
         );
         let toks = self.outside_quotes(text::tokens(self.text, lo, prev.end), i);
-        let Some(v) = toks
-            .iter()
-            .position(|t| t.word && lexicon::is_speech_verb(t.text) && !t.is_capitalised())
-        else {
+        let Some(v) = toks.iter().enumerate().position(|(k, t)| {
+            t.word
+                && lexicon::is_speech_verb(t.text)
+                && !t.is_capitalised()
+                && !used_as_noun(&toks, k)
+        }) else {
             // `… old Thomas Weller rose from his bench.` ¶ `“Friends, …`: the person the
             // narrative paragraph ends on takes the floor (weak evidence).
-            let m = self
-                .first_mention(&toks, false)
-                .filter(|m| m.kind == MentionKind::Person)?;
+            let m = elided_voice(&toks, toks.len()).or_else(|| {
+                self.first_mention(&toks, false)
+                    .filter(|m| m.kind == MentionKind::Person)
+            })?;
             return Some(Hit {
                 mention: m,
                 cue: None,
@@ -1054,7 +1112,7 @@ impl Ctx<'_> {
                 confidence: 0.5,
             });
         };
-        let m = subject_before(&toks, v)?;
+        let m = subject_before(&toks, v).or_else(|| elided_voice(&toks, v))?;
         Some(Hit {
             mention: m,
             cue: Some(toks[v].text.to_owned()),
@@ -1452,6 +1510,48 @@ mod tests {
     fn organisation_with_parenthesis_as_speaker() {
         let r = run("Every week Le Populaire (the Socialist daily) kept writing: “The government has failed.”");
         assert_eq!(r[0].2.as_deref(), Some("Le Populaire"));
+    }
+
+    #[test]
+    fn a_name_and_verb_after_a_question_is_its_tag() {
+        let text = "“Is the strike over?” Ferguson inquired in a tone of doubt.\n\n\
+                    “Not yet,” said Ada.\n\n“Shall we march?” Ferguson loudly asked.";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Ferguson".into()),
+                Some("Ada".into()),
+                Some("Ferguson".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_and_verb_after_a_quotation_is_no_tag_when_a_clause_or_colon_follows() {
+        // `wrote in 1903 that …` is a new sentence about writing, and `answered at once:`
+        // introduces the next quotation.
+        let r = run("“Nothing!” Lenin wrote in 1903 that the party must act.");
+        assert_ne!(r[0].2.as_deref(), Some("Lenin"));
+        let r = run("A voice shouted, “What about the farmers?” Dunne answered at once: “They are with us.”");
+        assert_ne!(r[0].2.as_deref(), Some("Dunne"));
+        assert_eq!(r[1].2.as_deref(), Some("Dunne"));
+    }
+
+    #[test]
+    fn a_voice_speaks_for_its_owner() {
+        let r = run("Later Ada Price's voice answered from the hall:\n\n“Not now.”");
+        assert_eq!(r[0].2.as_deref(), Some("Ada Price"));
+        // with the noun left out after a first voice
+        let r = run("There was the murmur of a man's voice, and then Ada Price's rose in reply:\n\n“Not now.”");
+        assert_eq!(r[0].2.as_deref(), Some("Ada Price"));
+    }
+
+    #[test]
+    fn her_husband_before_a_speech_verb_is_the_subject() {
+        let r = run(
+            "Ada turned away, and her husband addressed me in a low voice:\n\n“Are you staying?”",
+        );
+        assert_eq!(r[0].2.as_deref(), Some("her husband"));
     }
 
     fn speakers(text: &str) -> Vec<Option<String>> {

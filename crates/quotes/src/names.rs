@@ -228,7 +228,17 @@ pub fn phrase_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)>
         let k = last.checked_sub(back)?;
         let d = &toks[k];
         let possessive = d.word && strip_possessive(d.text) != d.text;
-        if matches!(d.text, "the" | "The" | "a" | "A" | "an" | "An") || possessive {
+        // `Mary Cavendish's voice answered`: a voice speaks for its owner
+        if possessive && back == 1 && matches!(t.text, "voice" | "tones" | "lips") {
+            if let Some(owner) = name_ending_at(toks, k) {
+                return Some(owner);
+            }
+        }
+        if matches!(
+            d.text,
+            "the" | "The" | "a" | "A" | "an" | "An" | "his" | "her" | "their"
+        ) || possessive
+        {
             return Some((
                 k,
                 Found {
