@@ -1,6 +1,6 @@
 //! Scores the splitter on the hand-marked archive passages: the round-1 set in
 //! `tests/fixtures/archive/`, the held-out set in `tests/fixtures/heldout/` and the round-3
-//! batches in `tests/fixtures/round3/` (each batch on its own line), reported separately
+//! batches in `tests/fixtures/round3/` and `tests/fixtures/round4/` (each batch on its own line), reported separately
 //! (exact-match rate of whole passages and sentence precision/recall). `--verbose` prints every
 //! miss.
 //!
@@ -56,6 +56,21 @@ fn score(name: &str, passages: &[fixtures::Passage], splitter: &Splitter, verbos
     );
 }
 
+/// Scores a set as a whole, then each of its batches on its own line.
+fn score_batches(name: &str, set: &[fixtures::Passage], splitter: &Splitter, verbose: bool) {
+    score(name, set, splitter, verbose);
+    let mut batches: Vec<&str> = set.iter().map(|p| fixtures::batch(&p.id)).collect();
+    batches.dedup();
+    for batch in batches {
+        let these: Vec<fixtures::Passage> = set
+            .iter()
+            .filter(|p| fixtures::batch(&p.id) == batch)
+            .cloned()
+            .collect();
+        score(&format!("  {batch}"), &these, splitter, false);
+    }
+}
+
 fn main() -> std::io::Result<()> {
     let verbose = std::env::args().any(|a| a == "--verbose");
     let splitter = Splitter::default();
@@ -66,17 +81,11 @@ fn main() -> std::io::Result<()> {
         &splitter,
         verbose,
     );
-    let round3 = fixtures::load_from(&fixtures::round3_dir())?;
-    score("round-3", &round3, &splitter, verbose);
-    let mut batches: Vec<&str> = round3.iter().map(|p| fixtures::batch(&p.id)).collect();
-    batches.dedup();
-    for batch in batches {
-        let these: Vec<fixtures::Passage> = round3
-            .iter()
-            .filter(|p| fixtures::batch(&p.id) == batch)
-            .cloned()
-            .collect();
-        score(&format!("  {batch}"), &these, &splitter, false);
+    for (name, dir) in [
+        ("round-3", fixtures::round3_dir()),
+        ("round-4", fixtures::round4_dir()),
+    ] {
+        score_batches(name, &fixtures::load_from(&dir)?, &splitter, verbose);
     }
     Ok(())
 }
