@@ -637,11 +637,78 @@ fn used_as_noun(toks: &[Tok<'_>], k: usize) -> bool {
                 .is_some_and(|w| w.chars().all(|c| c.is_lowercase()) && !lexicon::is_verb_filler(w))
 }
 
-/// `said Trotsky, “…` — a name right after the verb and right before the mark.
-fn inverted_subject(near: &[Tok<'_>], v: usize) -> Option<Found> {
+/// `said Trotsky, “…` — a name right after the verb and right before the mark. Not when the
+/// quotation carries on the clause in lower case with no punctuation between (`X said the
+/// government “has no plans …”`: the government is the reported clause's subject).
+fn inverted_subject(near: &[Tok<'_>], v: usize, first_upper: bool) -> Option<Found> {
     let (last, m) = names::mention_starting_at(near, v + 1)?;
     let rest = &near[last + 1..];
-    (rest.iter().all(|t| !t.word)).then_some(m)
+    (rest.iter().all(|t| !t.word) && (first_upper || !rest.is_empty())).then_some(m)
+}
+
+/// `After the vote declared the Central Committee: “…”`: a verb that takes no object, then
+/// a capitalised name and a colon or comma before the mark, names the speaker even when a
+/// phrase stands before the verb (`told Trotsky:` is excluded: `told` takes an object).
+fn inverted_name(near: &[Tok<'_>], v: usize) -> Option<Found> {
+    let intransitive = matches!(
+        near[v].text,
+        "said"
+            | "declared"
+            | "wrote"
+            | "replied"
+            | "stated"
+            | "proclaimed"
+            | "announced"
+            | "added"
+            | "continued"
+            | "cried"
+            | "exclaimed"
+            | "insisted"
+            | "explained"
+            | "retorted"
+            | "responded"
+    );
+    let punct = near.last().is_some_and(|t| t.is(":") || t.is(","));
+    if !(intransitive && punct) {
+        return None;
+    }
+    let first = v + 1 + usize::from(near.get(v + 1).is_some_and(|t| t.is("the")));
+    let (last, m) = names::name_starting_at(near, first)?;
+    let named = matches!(m.kind, MentionKind::Person | MentionKind::Org);
+    (named && near[last + 1..].iter().all(|t| !t.word)).then_some(m)
+}
+
+/// `The workers, it says, “…”`: `it` before a speech verb is the publication or message the
+/// text has just named (`the pamphlet`, `the Daily Herald`), the last one before `pos`.
+fn it_antecedent(toks: &[Tok<'_>]) -> Option<Found> {
+    let mut best = None;
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        if t.word && lexicon::is_message_noun(t.text)
+            || matches!(
+                t.text,
+                "pamphlet" | "paper" | "article" | "book" | "newspaper" | "journal"
+            )
+        {
+            if k > 0 && is_determiner(toks[k - 1].text) {
+                best = Some(Found {
+                    start: toks[k - 1].start,
+                    end: t.end,
+                    kind: MentionKind::Phrase,
+                });
+            }
+        } else if t.is_capitalised() {
+            if let Some((last, m)) = names::name_starting_at(toks, k) {
+                if m.kind == MentionKind::Org {
+                    best = Some(m);
+                }
+                k = last;
+            }
+        }
+        k += 1;
+    }
+    best
 }
 
 /// `In the words of Engels`, `According to Budenz`, `As Marx put it`, `For him,`.
@@ -1164,6 +1231,46 @@ impl Ctx<'_> {
         }
     }
 
+    /// A term of at most three lower-case words, with no punctuation of its own, after
+    /// `that` or before a copula or auxiliary that carries the sentence on (`said that
+    /// “ultra-imperialism” would follow`).
+    fn indirect_term(&self, a: &Around<'_>, q: &RawQuote, s: &Shape) -> bool {
+        let content = self.text[q.start..q.end].trim();
+        if q.parent.is_some()
+            || s.words > 3
+            || s.first_upper
+            || s.terminal
+            || content.contains([',', ';', ':', '?', '!'])
+        {
+            return false;
+        }
+        let before_mark = last_word(&a.near, a.near.len()).map(|k| a.near[k].text);
+        let next = self.text[q.outer_end()..]
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty());
+        let glued = self.text[q.outer_end()..].starts_with(' ');
+        before_mark == Some("that")
+            || glued
+                && next.is_some_and(|w| {
+                    matches!(
+                        w,
+                        "was"
+                            | "is"
+                            | "were"
+                            | "are"
+                            | "would"
+                            | "will"
+                            | "had"
+                            | "has"
+                            | "could"
+                            | "should"
+                            | "must"
+                            | "meant"
+                            | "means"
+                    )
+                })
+    }
+
     /// Decides kind and speaker of span `i` (continuations are settled by the caller).
     pub fn attribute(&self, i: usize) -> Attribution {
         let q = &self.quotes[i];
@@ -1203,7 +1310,26 @@ impl Ctx<'_> {
             let adjacent = words_between == 0 || (words_between <= 3 && punct_before);
             let before_mark = last_word(&a.near, a.near.len()).map_or("", |k| a.near[k].text);
             let cue = a.near[v].text.to_owned();
-            let subject = subject_before(&a.near, v).or_else(|| inverted_subject(&a.near, v));
+            let before_verb = (0..v)
+                .rev()
+                .find(|&j| a.near[j].word && !(lexicon::is_verb_filler(a.near[j].text)));
+            let it_subject = before_verb.is_some_and(|j| matches!(a.near[j].text, "it" | "It"));
+            let subject = if it_subject {
+                let para = self.paras[q.para];
+                it_antecedent(&self.outside_quotes(text::tokens(self.text, para.start, q.open), i))
+            } else {
+                let before = subject_before(&a.near, v);
+                match inverted_name(&a.near, v) {
+                    Some(m)
+                        if before
+                            .as_ref()
+                            .is_none_or(|b| b.kind == MentionKind::Phrase) =>
+                    {
+                        Some(m)
+                    }
+                    _ => before.or_else(|| inverted_subject(&a.near, v, s.first_upper)),
+                }
+            };
             let label_like = matches!(before_mark, "as" | "of");
             if (!label_like && (adjacent || words_between <= 8)) || s.utterance() {
                 strong |= !label_like;
@@ -1285,6 +1411,10 @@ impl Ctx<'_> {
         } else {
             strong || s.utterance() || whole_paragraph || opening_turn
         };
+        // `Burnham replied that “dialectics” was of no importance`: a short lower-case term
+        // inside reported speech is talked about, not quoted as speech, whatever the verb.
+        let direct = direct
+            && !(self.indirect_term(&a, q, &s) && hits.iter().all(|h| h.sieve != "cue-after"));
         if !direct {
             let (prev, _) = self.siblings(i);
             let coordinated = prev.is_some()
@@ -1552,6 +1682,53 @@ mod tests {
             "Ada turned away, and her husband addressed me in a low voice:\n\n“Are you staying?”",
         );
         assert_eq!(r[0].2.as_deref(), Some("her husband"));
+    }
+
+    #[test]
+    fn a_short_term_inside_reported_speech_is_no_speech() {
+        let r = run("Burnham replied that “dialectics” was of no importance.");
+        assert_ne!(r[0].1, QuoteKind::Direct);
+        assert_eq!(r[0].2, None);
+        let r = run("Kautsky said \"ultra-imperialism\" would follow the war.");
+        assert_ne!(r[0].1, QuoteKind::Direct);
+        // a reported clause quoted at length stays speech
+        let r = run("Kautsky said that “the war will end in a league of states”.");
+        assert_eq!(r[0].1, QuoteKind::Direct);
+        assert_eq!(r[0].2.as_deref(), Some("Kautsky"));
+    }
+
+    #[test]
+    fn it_before_a_speech_verb_is_the_publication_just_named() {
+        let r = run("The leaflet was handed out at every gate. The dockers, it says, “will not be moved by threats.”");
+        assert_eq!(r[0].2.as_deref(), Some("the leaflet"));
+        let r = run("In Glasgow the Forward Publishing Society took the men's side. The miners, it wrote, “have been betrayed.”");
+        assert_eq!(r[0].2.as_deref(), Some("Forward Publishing Society"));
+    }
+
+    #[test]
+    fn an_organisation_after_an_intransitive_verb_and_a_colon_speaks() {
+        let r =
+            run("After the vote declared the Central Committee: “Factions will not be tolerated.”");
+        assert_eq!(r[0].2.as_deref(), Some("Central Committee"));
+        // `told` takes an object: the subject before it speaks
+        let r = run("The chairman told Trotsky: “You may speak.”");
+        assert_eq!(r[0].2.as_deref(), Some("the chairman"));
+    }
+
+    #[test]
+    fn a_noun_phrase_after_said_is_the_reported_subject_not_the_speaker() {
+        let r = run(
+            "A Ministry of Labour official said the government “has no plans to act at present”.",
+        );
+        assert_eq!(r[0].2.as_deref(), Some("a Ministry of Labour official"));
+    }
+
+    #[test]
+    fn a_described_speaker_named_in_apposition() {
+        let r = run(
+            "The chairman of the meeting, Comrade Smith, declared: “We stand with the dockers.”",
+        );
+        assert_eq!(r[0].2.as_deref(), Some("Comrade Smith"));
     }
 
     fn speakers(text: &str) -> Vec<Option<String>> {

@@ -251,7 +251,7 @@ pub fn phrase_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)>
         // a capitalised modifier (`Leeds`, `Labour`, `of` between) may sit inside the phrase
         let modifier = is_name_word(d) || d.text == "of" && back >= 2;
         if !(d.is_lower_word() || modifier)
-            || lexicon::is_not_name(d.text)
+            || (lexicon::is_not_name(d.text) && d.text != "of")
             || lexicon::is_speech_verb(d.text)
         {
             return None;
