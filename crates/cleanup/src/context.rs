@@ -305,8 +305,9 @@ pub fn real_words(
             ));
         }
     }
-    let listed = out.clone();
-    let mut listed = listed.iter().peekable();
+    // Then the language model, on the tokens the list left alone.
+    let mut modelled_out = Vec::new();
+    let mut listed = out.iter().peekable();
     for (i, t) in tokens.iter().enumerate() {
         while listed.peek().is_some_and(|r| r.start < t.start) {
             listed.next();
@@ -314,11 +315,12 @@ pub fn real_words(
         if corrected[i] || listed.peek().is_some_and(|r| r.start == t.start) {
             continue;
         }
-        if let Some(r) = modelled(text, tokens, i, &ids, ev, min_confidence) {
-            out.push(r);
-        }
+        modelled_out.extend(modelled(text, tokens, i, &ids, ev, min_confidence));
     }
-    out.sort_by_key(|r| r.start);
+    if !modelled_out.is_empty() {
+        out.extend(modelled_out);
+        out.sort_by_key(|r| r.start);
+    }
     out
 }
 
@@ -444,6 +446,7 @@ mod tests {
             lex: Lexicon::embedded(),
             corpus: None,
             doc: &doc,
+            written: &[],
         };
         real_words(text, &tokenize(text), &ev, 0.5, &[])
             .into_iter()

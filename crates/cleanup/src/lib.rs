@@ -217,6 +217,7 @@ impl Cleanup {
                 lex,
                 corpus,
                 doc: &doc,
+                written: &[],
             };
             let mut repls = if self.layers.spelling {
                 spell::spelling(t.text(), &tokens, &ev, min)

@@ -184,6 +184,16 @@ pub fn characters(text: &str) -> Vec<Replacement> {
             while let Some(again) = repeat_decode(&fixed) {
                 fixed = again;
             }
+            // What it decodes to gets this pass's other repairs too (`Â\u{AD}` is a soft
+            // hyphen: removed now, not on a second run).
+            let fixed: String = fixed
+                .chars()
+                .filter(|&d| !invisible(d))
+                .flat_map(|d| match ligature(d) {
+                    Some(l) => l.chars().collect::<Vec<_>>(),
+                    None => vec![d],
+                })
+                .collect();
             // `Ãâ€™` would decode to `Ã’`, itself mojibake: the text is ambiguous, and
             // decoding it would not settle on a second run, so it stays.
             let before = text[..i].chars().next_back();
@@ -295,6 +305,8 @@ mod tests {
         );
         assert_eq!(run("CafÃ© Ã©tÃ©", characters), "Café été");
         assert_eq!(run("Café über Ça", characters), "Café über Ça");
+        // A double-encoded soft hyphen is removed in the same pass.
+        assert_eq!(run("seaÂ\u{AD}son", characters), "season");
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct Evidence<'a> {
     pub corpus: Option<&'a CorpusLexicon>,
     /// Counts over this document.
     pub doc: &'a DocCounts<'a>,
+    /// Lower-case words the spelling layer is writing into this document: the next run
+    /// finds them written, so this one counts them as written too.
+    pub written: &'a [String],
 }
 
 impl Evidence<'_> {
@@ -465,7 +468,7 @@ fn score_candidates(
         };
         // A candidate the text writes elsewhere is likelier what was meant (`the prmise
         // of`: promise or premise, when one of them recurs).
-        let attested = if ev.count(word) > 0 {
+        let attested = if ev.count(word) > 0 || ev.written.iter().any(|w| w == word) {
             ATTESTED_BONUS
         } else {
             0.0
@@ -492,8 +495,10 @@ pub fn spelling(
         .enumerate()
         .filter_map(|(i, _)| Some((i, correct_memo(text, tokens, i, ev, &mut memo, &none)?)))
         .collect();
-    // A word beside a corrected word is judged again with the correction as its context,
-    // as the next run would see it: so a second run changes nothing.
+    // Every other word is judged again as the next run would see it: a neighbour with the
+    // correction as its context, any word with the corrected words counted as written (the
+    // second of two `fithe` takes `tithe` once the first has). So a second run changes
+    // nothing.
     let corrected: Vec<(usize, String)> = found
         .iter()
         .filter(|(i, c)| tokens[*i].core_end == tokens[*i].end && c.confidence >= min_confidence)
@@ -506,15 +511,27 @@ pub fn spelling(
                 .ok()
                 .map(|at| corrected[at].1.as_str())
         };
-        let mut again: Vec<usize> = corrected
+        let mut written: Vec<String> = corrected
             .iter()
-            .flat_map(|(i, _)| [i.wrapping_sub(1), i + 1])
-            .filter(|&j| j < tokens.len())
+            .map(|(_, w)| w.to_ascii_lowercase())
             .collect();
-        again.sort_unstable();
-        again.dedup();
-        for j in again {
-            let redone = correct_memo(text, tokens, j, ev, &mut memo, &fixed);
+        written.sort_unstable();
+        written.dedup();
+        let ev = Evidence {
+            written: &written,
+            ..*ev
+        };
+        let done: Vec<usize> = found
+            .iter()
+            .filter(|(_, c)| c.confidence >= min_confidence)
+            .map(|(i, _)| *i)
+            .collect();
+        let beside = |j: usize| (j > 0 && fixed(j - 1).is_some()) || fixed(j + 1).is_some();
+        for j in 0..tokens.len() {
+            if done.binary_search(&j).is_ok() && !beside(j) {
+                continue;
+            }
+            let redone = correct_memo(text, tokens, j, &ev, &mut memo, &fixed);
             found.retain(|(i, _)| *i != j);
             if let Some(c) = redone {
                 found.push((j, c));
@@ -543,6 +560,7 @@ mod tests {
             lex: Lexicon::embedded(),
             corpus,
             doc: &doc,
+            written: &[],
         };
         let tokens = tokenize(text);
         (0..tokens.len())
