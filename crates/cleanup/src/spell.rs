@@ -521,23 +521,24 @@ pub fn spelling(
             written: &written,
             ..*ev
         };
-        let done: Vec<usize> = found
-            .iter()
-            .filter(|(_, c)| c.confidence >= min_confidence)
-            .map(|(i, _)| *i)
-            .collect();
         let beside = |j: usize| (j > 0 && fixed(j - 1).is_some()) || fixed(j + 1).is_some();
-        for j in 0..tokens.len() {
-            if done.binary_search(&j).is_ok() && !beside(j) {
+        // `found` is in token order: merge the kept results with the new ones.
+        let mut first = std::mem::take(&mut found).into_iter().peekable();
+        for (j, t) in tokens.iter().enumerate() {
+            let kept = first.next_if(|(i, _)| *i == j);
+            let settled = kept
+                .as_ref()
+                .is_some_and(|(_, c)| c.confidence >= min_confidence);
+            // Only words the spelling layer judges at all can change.
+            let judged = t.core_end - t.start >= 3 && ev.doc.core_word(j).is_none();
+            if !judged || (settled && !beside(j)) {
+                found.extend(kept);
                 continue;
             }
-            let redone = correct_memo(text, tokens, j, &ev, &mut memo, &fixed);
-            found.retain(|(i, _)| *i != j);
-            if let Some(c) = redone {
+            if let Some(c) = correct_memo(text, tokens, j, &ev, &mut memo, &fixed) {
                 found.push((j, c));
             }
         }
-        found.sort_by_key(|(i, _)| *i);
     }
     found
         .into_iter()
