@@ -326,6 +326,7 @@ fn settle_forward(text: &str, raw: &[RawQuote], canon: &Canon, atts: &mut [Attri
             }
         }
         kin(text, q, canon, &recent, &written, &mut atts[i]);
+        participant(text, q, canon, &recent, &mut atts[i]);
         if let Some(s) = atts[i].speaker.clone() {
             let learnt = atts[i].tag;
             match recent.iter_mut().find(|(_, r, _)| r.name == s.name) {
@@ -341,6 +342,77 @@ fn settle_forward(text: &str, raw: &[RawQuote], canon: &Canon, atts: &mut [Attri
                 recent.push(entry);
             }
         }
+    }
+}
+
+/// The sex a described speaker's head noun gives (`the young lady`), `None` for a noun that
+/// gives none (`the painter`); not a described person at all: `Err`.
+fn described_sex(head: &str) -> Result<Option<Pronoun>, ()> {
+    match head {
+        "lady" | "girl" | "woman" | "sister" => Ok(Some(Pronoun::Female)),
+        "man" | "boy" | "gentleman" | "brother" | "lad" | "youth" => Ok(Some(Pronoun::Male)),
+        "child" | "companion" | "painter" | "artist" | "friend" => Ok(None),
+        _ => Err(()),
+    }
+}
+
+/// `“…,” said the painter` / `answered his companion` in a dialogue turn: a generic
+/// description of someone already speaking in the exchange is that person — the latest
+/// earlier speaker it fits (sex, not the one who spoke the turn before, not addressed) when
+/// the exchange so far is between two named people.
+/// With no such person it stays a description (`the young lady` before she is named).
+fn participant(
+    text: &str,
+    q: &RawQuote,
+    canon: &Canon,
+    recent: &[(usize, Speaker, Option<Pronoun>)],
+    at: &mut Attribution,
+) {
+    let Some(s) = at.speaker.as_ref() else {
+        return;
+    };
+    if s.mention.kind != MentionKind::Phrase
+        || !matches!(at.sieve, Some("cue-after" | "cue-before"))
+    {
+        return;
+    }
+    let words: Vec<&str> = s.name.split_whitespace().collect();
+    if words.len() > 3 || !matches!(words.first(), Some(&("the" | "his" | "her" | "this"))) {
+        return;
+    }
+    let Some(Ok(sex)) = words.last().map(|h| described_sex(h)) else {
+        return;
+    };
+    // a turn of dialogue: the quotation opens its line
+    let line_start = text[..q.open].rfind('\n').map_or(0, |k| k + 1);
+    if !text[line_start..q.open].trim().is_empty() {
+        return;
+    }
+    // only between two people: with a third about, a description may bring in someone new
+    // (`said the gentleman` joining two named speakers)
+    let people = recent
+        .iter()
+        .filter(|(_, r, _)| r.mention.kind == MentionKind::Person)
+        .count();
+    if people != 2 {
+        return;
+    }
+    let voc = vocatives(text, q, canon);
+    let previous_turn = recent.last().map(|(_, r, _)| r.name.as_str());
+    let pick = recent.iter().rev().find(|(_, r, learnt)| {
+        r.mention.kind == MentionKind::Person
+            && Some(r.name.as_str()) != previous_turn
+            && !addressed(&r.name, &voc)
+            && sex.is_none_or(|x| learnt.or_else(|| sex_of(&r.name)) == Some(x))
+    });
+    if let Some((_, r, _)) = pick {
+        let mention = s.mention.clone();
+        at.speaker = Some(Speaker {
+            name: r.name.clone(),
+            mention,
+        });
+        at.sieve = Some("description-dialogue");
+        at.confidence = 0.6;
     }
 }
 
@@ -660,6 +732,26 @@ mod tests {
 
     fn speakers(text: &str) -> Vec<Option<String>> {
         find_quotes(text).into_iter().map(|q| q.speaker).collect()
+    }
+
+    #[test]
+    fn a_description_in_a_two_person_exchange_is_the_other_speaker() {
+        let text = "“The light is going,” said Hugh Dale.\n\n“Not yet,” said Ruth Abney.\n\n\
+                    “Then paint faster,” answered the painter.\n\n\
+                    “You paint, I watch,” said his companion.";
+        let s = speakers(text);
+        assert_eq!(s[2].as_deref(), Some("Hugh Dale"), "{s:?}");
+        assert_eq!(s[3].as_deref(), Some("Ruth Abney"), "{s:?}");
+    }
+
+    #[test]
+    fn a_description_of_the_wrong_sex_or_with_a_third_person_about_stays_a_description() {
+        let text = "“Come here,” said Hugh Dale.\n\n“Why?” said Tom Orr.\n\n\
+                    “Because,” said the young lady.";
+        assert_eq!(speakers(text)[2].as_deref(), Some("the young lady"));
+        let text = "“Come here,” said Hugh Dale.\n\n“Why?” said Tom Orr.\n\n\
+                    “Now,” said Ann Bell.\n\n“Because,” said the gentleman.";
+        assert_eq!(speakers(text)[3].as_deref(), Some("the gentleman"));
     }
 
     #[test]
