@@ -353,7 +353,7 @@ impl Blocks<'_> {
         if matches!(b[p - 1], b'(' | b'[') && matches!(b.get(cend), Some(b')' | b']')) {
             return resume;
         }
-        let Some(j) = closers(b, cend, be) else {
+        let Some(j) = closers(b, seg, cend, be) else {
             return resume;
         };
         if j >= be {
@@ -504,9 +504,11 @@ impl Blocks<'_> {
                         && !is_calendar(self.ascii_word(next.at))
                         && !self.time_zone(next.at)
                 }
-                // `M. I. Ulianova`, `ed. I. Deutscher`: after a stop, `I.` is an initial.
+                // `M. I. Ulianova`, `ed. I. Deutscher`: after a stop, `I.` is an initial; after
+                // a part's label (`Vol. I. Trans. Ben Fowkes`) it is a numeral.
                 Before::Initial(pronoun) => {
                     next.starter
+                        || self.numeral_after_label(seg, ws, we)
                         || (pronoun
                             && !self.previous_capitalised(seg, ws)
                             && !self.previous_stop(seg, ws))
@@ -710,6 +712,22 @@ impl Blocks<'_> {
 
     /// Whether the token before `ws` ends with a stop (`M.` in `M. I.`, `ed.` in `ed. I.
     /// Deutscher`): the pronoun `I` ends a sentence after a word (`than I.`), not there.
+    /// Whether the single letter at `ws..we` is a Roman numeral after a part's label and its
+    /// stop (`Vol. I.`, `Book V.`).
+    fn numeral_after_label(&self, seg: usize, ws: usize, we: usize) -> bool {
+        let b = self.text.as_bytes();
+        if we != ws + 1 || !matches!(b[ws], b'I' | b'V' | b'X') {
+            return false;
+        }
+        let end = trim_end(self.text, seg, ws);
+        if end == seg || end == ws {
+            return false;
+        }
+        let (ps, pe) = self.word_before(seg, end);
+        let label = b[ps..pe].strip_suffix(b".").unwrap_or(&b[ps..pe]);
+        is_section_label(label)
+    }
+
     fn previous_stop(&self, seg: usize, ws: usize) -> bool {
         let end = trim_end(self.text, seg, ws);
         end > seg && self.text.as_bytes()[end - 1] == b'.'
@@ -961,6 +979,14 @@ impl Blocks<'_> {
                 break;
             }
             r += n;
+        }
+        // `cheered. " Not one man`: OCR spaced an opening straight quote off its word.
+        if r > q
+            && b[r - 1] == b'"'
+            && b.get(r) == Some(&b' ')
+            && b.get(r + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            r += 1;
         }
         // `’Tis`, `’Twas`: an elided word keeps its capital after the apostrophe.
         if b[r..be].starts_with("’".as_bytes()) && b.get(r + 3).is_some_and(u8::is_ascii_uppercase)
@@ -1275,7 +1301,7 @@ fn cluster(b: &[u8], p: usize, be: usize) -> (usize, Terminator) {
 
 /// Skips closing quotes and brackets (and stops repeated after them, `?”.`) after a
 /// terminator. `None` when a `'`/`’` turns out to be an apostrophe (`Jr.'s`).
-fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
+fn closers(b: &[u8], seg: usize, mut j: usize, be: usize) -> Option<usize> {
     while j < be {
         let n = closer_len(b, j);
         if n > 0 {
@@ -1294,6 +1320,15 @@ fn closers(b: &[u8], mut j: usize, be: usize) -> Option<usize> {
             && (j + 4 >= be || b[j + 4].is_ascii_whitespace())
         {
             j += 4; // OCR spaced the closing quote off: `see . ” Then`
+        } else if b[j] == b' '
+            && b.get(j + 1) == Some(&b'"')
+            && b.get(j + 2).is_none_or(u8::is_ascii_whitespace)
+            && memchr::memchr_iter(b'"', &b[seg.max(j.saturating_sub(QUOTE_WINDOW))..j]).count() % 2
+                == 1
+        {
+            // A spaced straight quote after the stop closes the quotation left open before it
+            // (`" until every man is reinstated. " He`); with none open it opens the next one.
+            j += 2;
         } else if b[j] == b' '
             && b.get(j + 1) == Some(&b'*')
             && b.get(j + 2).is_none_or(u8::is_ascii_whitespace)

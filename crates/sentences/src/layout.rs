@@ -81,15 +81,42 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
         let (prev, next) = (pair[0], pair[1]);
         // A title-cased line opening the paragraph or following a finished sentence is a
         // heading (`III. The Peasantry and the Revolution`), however long the next line.
+        // Unless it is the paragraph's longest line: then it reads as a wrapped name (`the
+        // Communist Party of Great` / `Britain, 16 King Street`), as a heading over a longer
+        // paragraph is shorter than its lines.
         let heading = prev.end - prev.start <= HEADING
             && upper_start(text, next)
             && title_line(text, prev)
-            && (k == 0 || terminated(text, lines[k - 1]));
+            && (k == 0 || terminated(text, lines[k - 1]))
+            && !(prev.end - prev.start == width && width >= WRAPPED_TITLE && has_lower(text, prev));
+        // `Whereas …;` clauses set one per line: once a `;` line stood alone after another,
+        // the line after it (`Be it resolved that …`) stands alone too.
+        let clause_run = k >= 1
+            && block_start == prev.start
+            && ends_with(text, prev, b';')
+            && ends_with(text, lines[k - 1], b';')
+            && upper_start(text, next);
+        // A line in capitals between two lines of prose is a running head or crosshead set
+        // inside the sentence that crosses it (`in August` / `THE COLLAPSE OF THE
+        // INTERNATIONAL` / `1914, now called`).
+        let crosshead = (capitals_line(text, next)
+            && has_lower(text, prev)
+            && lines.get(k + 2).is_some_and(|l| has_lower(text, *l)))
+            || (capitals_line(text, prev)
+                && has_lower(text, next)
+                && k >= 1
+                && has_lower(text, lines[k - 1]));
         // A page number alone on its line stands alone, even mid-sentence (`The Party was` /
         // `22` / `forced underground`): OCR keeps page numbers far more often than a column
         // leaves a figure alone on a line.
         let page = page_number(text, next) || page_number(text, prev);
-        if stack || heading || page || hard_break(text, prev, next, width) {
+        if stack
+            || heading
+            || page
+            || clause_run
+            || crosshead
+            || hard_break(text, prev, next, width)
+        {
             out.push((block_start, prev.end));
             block_start = next.start;
         }
@@ -191,6 +218,37 @@ fn hard_break(text: &str, prev: Line, next: Line, width: usize) -> bool {
 
 /// Longest line (bytes) read as a title-cased heading.
 const HEADING: usize = 72;
+
+/// A title-cased line at least this long (bytes) that is its paragraph's longest line is read
+/// as wrapped, not as a heading.
+const WRAPPED_TITLE: usize = 30;
+
+/// Whether the line's last byte is `c`.
+fn ends_with(text: &str, line: Line, c: u8) -> bool {
+    text.as_bytes()[line.end - 1] == c
+}
+
+/// Whether the line holds a lower-case letter.
+fn has_lower(text: &str, line: Line) -> bool {
+    text[line.start..line.end].chars().any(char::is_lowercase)
+}
+
+/// An unpunctuated line of two or more words in capitals only (`THE COLLAPSE OF THE
+/// INTERNATIONAL`).
+fn capitals_line(text: &str, line: Line) -> bool {
+    // Cheap rejects first: every line pair is asked, and prose shows a small letter at once.
+    if has_lower(text, line)
+        || terminated(text, line)
+        || matches!(text.as_bytes()[line.end - 1], b',' | b';' | b':' | b'-')
+    {
+        return false;
+    }
+    text[line.start..line.end]
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count()
+        >= 2
+}
 
 /// An unpunctuated line of at least three words whose words of four or more letters are all
 /// capitalised (`III. The Peasantry and the Revolution`): the shape of a title, not of

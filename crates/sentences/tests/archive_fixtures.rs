@@ -1,6 +1,6 @@
 //! Accuracy guard on the hand-marked archive passages (the figures themselves come from
 //! `examples/eval.rs`): whole-passage exact match must stay at or above the 97% target, on the
-//! round-1 set, the round-2 held-out set and the round-3 batches alike.
+//! round-1 set, the round-2 held-out set and the round-3 and round-4 batches alike.
 
 mod common;
 use common::fixtures;
@@ -47,4 +47,10 @@ fn heldout_passages_meet_the_target() {
 fn round3_passages_meet_the_target() {
     let dir = fixtures::round3_dir();
     assert_meets_target(&fixtures::load_from(&dir).expect("fixtures readable"), 1200);
+}
+
+#[test]
+fn round4_passages_meet_the_target() {
+    let dir = fixtures::round4_dir();
+    assert_meets_target(&fixtures::load_from(&dir).expect("fixtures readable"), 100);
 }

@@ -1403,3 +1403,77 @@ fn pronoun_after_per_cent_opens_a_sentence_that_lost_its_capital() {
         &["Prices rose by 5 per cent. in a year."],
     );
 }
+
+#[test]
+fn roman_numeral_after_a_part_label_can_end_a_sentence() {
+    check(
+        "The chapter is in Book I. Engels edited it after Marx died.",
+        &[
+            "The chapter is in Book I.",
+            "Engels edited it after Marx died.",
+        ],
+    );
+    // After other abbreviations the letter stays an initial.
+    check(
+        "The preface is by ed. I. Deutscher himself.",
+        &["The preface is by ed. I. Deutscher himself."],
+    );
+}
+
+#[test]
+fn spaced_straight_quote_closes_an_open_quotation() {
+    check(
+        "The chairman said \" all out tomorrow. \" Nobody moved.",
+        &["The chairman said \" all out tomorrow. \"", "Nobody moved."],
+    );
+    // With no quotation open, the spaced quote opens the next sentence.
+    check(
+        "They cheered. \" Not one man back,\" said the steward.",
+        &["They cheered.", "\" Not one man back,\" said the steward."],
+    );
+}
+
+#[test]
+fn clause_lines_ending_in_semicolons_stand_alone_with_the_line_after() {
+    check(
+        "Whereas rents have doubled since the war;\nWhereas wages have stood still;\nConference instructs the executive to call a rent strike.",
+        &[
+            "Whereas rents have doubled since the war;",
+            "Whereas wages have stood still;",
+            "Conference instructs the executive to call a rent strike.",
+        ],
+    );
+    // One semicolon at the end of a wrapped line is no clause list.
+    check(
+        "The vote went against the miners;\nLabour abstained in silence.",
+        &["The vote went against the miners;\nLabour abstained in silence."],
+    );
+}
+
+#[test]
+fn capitals_line_inside_prose_is_a_running_head() {
+    check(
+        "the dockers had struck in\nA HISTORY OF THE TRADE UNIONS\nMarch, and the carters joined them.",
+        &[
+            "the dockers had struck in",
+            "A HISTORY OF THE TRADE UNIONS",
+            "March, and the carters joined them.",
+        ],
+    );
+}
+
+#[test]
+fn longest_title_cased_line_of_a_paragraph_is_a_wrapped_name() {
+    check(
+        "Issued by the Socialist Workers Federation of South\nWales, 12 High Street, Cardiff.",
+        &["Issued by the Socialist Workers Federation of South\nWales, 12 High Street, Cardiff."],
+    );
+    // Shorter than the paragraph under it, the same shape is a heading.
+    check(
+        "The Socialist Workers Federation\nIt was founded in 1912 by miners from the Rhondda and grew fast.",
+        &[
+            "The Socialist Workers Federation",
+            "It was founded in 1912 by miners from the Rhondda and grew fast.",
+        ],
+    );
+}
