@@ -110,11 +110,19 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
         // `22` / `forced underground`): OCR keeps page numbers far more often than a column
         // leaves a figure alone on a line.
         let page = page_number(text, next) || page_number(text, prev);
+        // A column of figures (`For the resolution 1,206` / `Against 341`): each row alone.
+        let column = |i: usize| {
+            figure_row(text, lines[i])
+                && ((i > 0 && figure_row(text, lines[i - 1]))
+                    || lines.get(i + 1).is_some_and(|l| figure_row(text, *l)))
+        };
+        let table = column(k) || column(k + 1);
         if stack
             || heading
             || page
             || clause_run
             || crosshead
+            || table
             || hard_break(text, prev, next, width)
         {
             out.push((block_start, prev.end));
@@ -231,6 +239,15 @@ fn ends_with(text: &str, line: Line, c: u8) -> bool {
 /// Whether the line holds a lower-case letter.
 fn has_lower(text: &str, line: Line) -> bool {
     text[line.start..line.end].chars().any(char::is_lowercase)
+}
+
+/// A short row of a table: a capitalised label and the figure it ends in (`Against 341`).
+fn figure_row(text: &str, line: Line) -> bool {
+    let b = &text.as_bytes()[line.start..line.end];
+    b.len() <= SHORT_LINE
+        && b[b.len() - 1].is_ascii_digit()
+        && b[0].is_ascii_uppercase()
+        && b.contains(&b' ')
 }
 
 /// An unpunctuated line of two or more words in capitals only (`THE COLLAPSE OF THE

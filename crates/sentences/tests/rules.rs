@@ -1477,3 +1477,21 @@ fn longest_title_cased_line_of_a_paragraph_is_a_wrapped_name() {
         ],
     );
 }
+
+#[test]
+fn column_of_figures_sets_each_row_alone() {
+    check(
+        "Membership by district:\nLancashire 2,410\nYorkshire 1,975\nThe other districts sent no returns.",
+        &[
+            "Membership by district:",
+            "Lancashire 2,410",
+            "Yorkshire 1,975",
+            "The other districts sent no returns.",
+        ],
+    );
+    // One wrapped line ending in a figure is prose, not a table.
+    check(
+        "The vote for the motion was 1,206\nDelegates then adjourned for lunch.",
+        &["The vote for the motion was 1,206\nDelegates then adjourned for lunch."],
+    );
+}
