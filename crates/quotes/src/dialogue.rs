@@ -326,7 +326,21 @@ fn settle_forward(text: &str, raw: &[RawQuote], canon: &Canon, atts: &mut [Attri
             }
         }
         kin(text, q, canon, &recent, &written, &mut atts[i]);
-        participant(text, q, canon, &recent, &mut atts[i]);
+        // the turn just before must have a known speaker, or alternation cannot be read
+        // (a split turn's later part is settled after this pass: any part will do)
+        let top = |j: usize| raw[j].parent.is_none() && atts[j].kind == QuoteKind::Direct;
+        let previous_known = (0..i)
+            .rev()
+            .find(|&j| top(j) && raw[j].para < q.para)
+            .is_some_and(|j| {
+                (0..=j)
+                    .rev()
+                    .take_while(|&k| raw[k].para == raw[j].para)
+                    .any(|k| top(k) && atts[k].speaker.is_some())
+            });
+        if previous_known {
+            participant(text, q, canon, &recent, &mut atts[i]);
+        }
         if let Some(s) = atts[i].speaker.clone() {
             let learnt = atts[i].tag;
             match recent.iter_mut().find(|(_, r, _)| r.name == s.name) {
@@ -752,6 +766,14 @@ mod tests {
         let text = "“Come here,” said Hugh Dale.\n\n“Why?” said Tom Orr.\n\n\
                     “Now,” said Ann Bell.\n\n“Because,” said the gentleman.";
         assert_eq!(speakers(text)[3].as_deref(), Some("the gentleman"));
+    }
+
+    #[test]
+    fn a_description_after_an_untagged_turn_is_left_alone() {
+        // the untagged turn breaks the count: `his companion` may be either of them
+        let text = "“The light is going,” said Hugh Dale.\n\n“Not yet,” said Ruth Abney.\n\n\
+                    “It is.”\n\n“Then paint faster,” answered his companion.";
+        assert_eq!(speakers(text)[3].as_deref(), Some("his companion"));
     }
 
     #[test]
