@@ -83,7 +83,7 @@ const FOREIGN_MARKERS: &[&str] = &[
     "mit", "sind", "nach", "auch", "wie", "aber", "oder", "zu", "les", "est", "et", "une", "qui",
     "que", "nous", "vous", "avec", "dans", "pour", "sur", "sont", "il", "la", "le", "du", "los",
     "las", "por", "para", "una", "del", "es", "och", "är", "det", "inte", "jag", "di", "della",
-    "sono", "non", "à", "dann", "puis", "nein", "ja", "oui", "sagte",
+    "sono", "non", "à", "dann", "puis", "nein", "ja", "oui", "sagte", "de", "pas",
 ];
 
 /// Whether two or more foreign function words stand within five words of the token on its
@@ -447,13 +447,18 @@ fn score_candidates(
         } else {
             max_cost
         };
-        // A vowelless three-letter token (`wth`, `frm`) has lost a letter: a word one letter
-        // longer may be it when the model has seen it beside every neighbour there is (not
-        // a changed letter: `kpd`; not `the spd met` -> spud).
+        // A three-letter non-word may have lost a letter (`wth`, `frm`, `wre not`): a word
+        // one letter longer may be it when the model has seen it beside every neighbour
+        // there is, both of them unless the token is vowelless (not a changed letter: `kpd`;
+        // not `the spd met` -> spud).
+        let vowelless = !lower.bytes().any(|b| b"aeiouy".contains(&b));
         let dropped = lower.len() == 3
-            && !lower.bytes().any(|b| b"aeiouy".contains(&b))
             && word.len() == 4
-            && (p.is_some() || n.is_some())
+            && if vowelless {
+                p.is_some() || n.is_some()
+            } else {
+                p.is_some() && n.is_some()
+            }
             && p.is_none_or(|p| lex.lm_bigram(p, id).is_some())
             && n.is_none_or(|n| lex.lm_bigram(id, n).is_some());
         if c > limit || (lower.len() <= 3 && c > CONFUSION + 0.1 && !dropped) {
@@ -626,10 +631,14 @@ mod tests {
     }
 
     #[test]
-    fn vowelless_three_letter_tokens_may_have_lost_a_letter() {
+    fn three_letter_tokens_may_have_lost_a_letter() {
         assert_eq!(
             run("a united front wth them", None),
             pairs(&[("wth", "with")])
+        );
+        assert_eq!(
+            run("the German workers wre not defeated", None),
+            pairs(&[("wre", "were")])
         );
         // No changed letter, and the model must know the pairs: acronyms stay.
         assert_eq!(
@@ -720,6 +729,7 @@ mod tests {
             pairs(&[])
         );
         assert_eq!(run("»Ja«, sagte er, »das ist richtig.«", None), pairs(&[]));
+        assert_eq!(run("it was a pas de deux between them", None), pairs(&[]));
         // One foreign-looking word is not a passage: `victime` is still corrected.
         assert_eq!(
             run("he became the victime of the regime", None),
