@@ -124,7 +124,13 @@ fn in_foreign_passage(text: &str, t: &Token) -> bool {
 pub fn at_sentence_start(text: &str, t: &Token) -> bool {
     for (at, c) in text[..t.start].char_indices().rev() {
         match c {
-            '\n' => return true,
+            // A line opens a sentence unless the line before ends in an initial (`R. P.⏎Dutt`).
+            '\n' => {
+                let before = text[..at].trim_end();
+                return !before
+                    .strip_suffix('.')
+                    .is_some_and(after_title_abbreviation);
+            }
             c if c.is_whitespace() => continue,
             '“' | '‘' | '"' | '\'' | '(' | '[' | '«' => continue,
             '.' => return !after_title_abbreviation(&text[..at]),
@@ -710,6 +716,7 @@ mod tests {
             pairs(&[])
         );
         assert_eq!(run("Signed: S. Lankin, J. Smith.", None), pairs(&[]));
+        assert_eq!(run("written by R. P.\nDutt, sold well.", None), pairs(&[]));
         assert_eq!(run("Chiang Kai-shek turned on them.", None), pairs(&[]));
         assert_eq!(run("Tobin replied at once.", None), pairs(&[]));
         // A real sentence opener is still corrected.
