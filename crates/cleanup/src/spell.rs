@@ -533,6 +533,7 @@ pub fn spelling(
             ..*ev
         };
         let beside = |j: usize| (j > 0 && fixed(j - 1).is_some()) || fixed(j + 1).is_some();
+        let slipped: Vec<usize> = corrected.iter().map(|(i, _)| ev.doc.form(*i)).collect();
         // `found` is in token order: merge the kept results with the new ones.
         let mut first = std::mem::take(&mut found).into_iter().peekable();
         for (j, t) in tokens.iter().enumerate() {
@@ -540,9 +541,12 @@ pub fn spelling(
             let settled = kept
                 .as_ref()
                 .is_some_and(|(_, c)| c.confidence >= min_confidence);
-            // Only words the spelling layer judges at all can change.
+            // Only words the spelling layer judges at all can change, and in practice only
+            // beside a correction or where the same slip was corrected elsewhere (judging
+            // every word again would double the layer's cost).
             let judged = t.core_end - t.start >= 3 && ev.doc.core_word(j).is_none();
-            if !judged || (settled && !beside(j)) {
+            let again = beside(j) || (!settled && slipped.contains(&ev.doc.form(j)));
+            if !judged || !again {
                 found.extend(kept);
                 continue;
             }
