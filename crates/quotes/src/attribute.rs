@@ -269,7 +269,7 @@ impl<'a> Ctx<'a> {
         let next_char = self.text[close.min(hi)..].trim_start().chars().next();
         // (`“But consider!” I said.` and `“Are you going?” Winterbourne inquired in a tone
         // of respect.` are the exceptions: a tag with its subject before the verb)
-        let narrator_tag = {
+        let narrator_tag = || {
             let rest = self.text[close.min(hi)..hi].trim_start();
             rest.strip_prefix("I ").is_some_and(|r| {
                 r.split(|c: char| !c.is_alphabetic())
@@ -279,7 +279,7 @@ impl<'a> Ctx<'a> {
         };
         if inner.ends_with(['.', '!', '?', '…'])
             && next_char.is_some_and(char::is_uppercase)
-            && !narrator_tag
+            && !narrator_tag()
         {
             after_hi = close.min(hi);
         }

@@ -329,16 +329,22 @@ fn settle_forward(text: &str, raw: &[RawQuote], canon: &Canon, atts: &mut [Attri
         // the turn just before must have a known speaker, or alternation cannot be read
         // (a split turn's later part is settled after this pass: any part will do)
         let top = |j: usize| raw[j].parent.is_none() && atts[j].kind == QuoteKind::Direct;
-        let previous_known = (0..i)
-            .rev()
-            .find(|&j| top(j) && raw[j].para < q.para)
-            .is_some_and(|j| {
-                (0..=j)
-                    .rev()
-                    .take_while(|&k| raw[k].para == raw[j].para)
-                    .any(|k| top(k) && atts[k].speaker.is_some())
-            });
-        if previous_known {
+        let previous_known = || {
+            (0..i)
+                .rev()
+                .find(|&j| top(j) && raw[j].para < q.para)
+                .is_some_and(|j| {
+                    (0..=j)
+                        .rev()
+                        .take_while(|&k| raw[k].para == raw[j].para)
+                        .any(|k| top(k) && atts[k].speaker.is_some())
+                })
+        };
+        let described = atts[i]
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.mention.kind == MentionKind::Phrase);
+        if described && previous_known() {
             participant(text, q, canon, &recent, &mut atts[i]);
         }
         if let Some(s) = atts[i].speaker.clone() {
