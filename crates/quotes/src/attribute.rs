@@ -1731,6 +1731,15 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("Comrade Smith"));
     }
 
+    #[test]
+    fn a_description_named_in_apposition_is_that_name() {
+        let r = run("The hall was cold.\n\nHis neighbour, an old fitter named Tom Bell, stood up. “Brothers, we vote now.”");
+        assert_eq!(r[0].2.as_deref(), Some("Tom Bell"));
+        // no comma closing the apposition: the description stays
+        let r = run("“We vote now,” said the chairman, a fitter named for his father.");
+        assert_eq!(r[0].2.as_deref(), Some("the chairman"));
+    }
+
     fn speakers(text: &str) -> Vec<Option<String>> {
         crate::find_quotes(text)
             .into_iter()

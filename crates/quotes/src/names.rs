@@ -321,17 +321,31 @@ pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Fou
             }
         }
         if last > first {
-            return Some((
+            return named_apposition(toks, last).or(Some((
                 last,
                 Found {
                     start: t.start,
                     end: toks[last].end,
                     kind: MentionKind::Phrase,
                 },
-            ));
+            )));
         }
     }
     None
+}
+
+/// `His companion, a thin clerk named Oswald Pryce, …`: a description whose apposition
+/// gives the person's name (`named` / `called` and a name, closed by a comma) is that name.
+fn named_apposition(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)> {
+    if !toks.get(last + 1)?.is(",") {
+        return None;
+    }
+    let cue = (last + 2..(last + 9).min(toks.len()))
+        .take_while(|&k| toks[k].word)
+        .find(|&k| matches!(toks[k].text, "named" | "called"))?;
+    let (end, m) = name_starting_at(toks, cue + 1)?;
+    let closed = toks.get(end + 1).is_none_or(|t| t.is(","));
+    (m.kind == MentionKind::Person && closed).then_some((end, m))
 }
 
 /// Whether `word` (capitalised) also occurs in lower case in `text`: then at the start of a
