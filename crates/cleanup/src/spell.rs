@@ -288,8 +288,11 @@ fn correct_memo<'a>(
         // common word (`Dcath`, `Maarx`) is corrected, by the strict name rules.
         // From seven letters a glyph confusion alone also reaches rarer words (`Marchcrs`):
         // long names seldom sit one misread glyph from a word.
+        // A vowelless capital word (`Wrld`) is no name: a dropped letter is corrected too.
         Case::Title if !start && lower.len() >= 4 && n_w <= 1 => {
-            dictionary(&lower, case, true, CHEAP, 1e6).or_else(|| {
+            let vowelless = !lower.bytes().any(|b| b"aeiouy".contains(&b));
+            let max_cost = if vowelless { PLAIN } else { CHEAP };
+            dictionary(&lower, case, true, max_cost, 1e6).or_else(|| {
                 (lower.len() >= 7)
                     .then(|| dictionary(&lower, case, true, CONFUSION, 1e5))
                     .flatten()
@@ -665,6 +668,14 @@ mod tests {
         );
         // Shorter words have too many neighbours two edits away.
         assert_eq!(run("the reveluzion came", None), pairs(&[]));
+    }
+
+    #[test]
+    fn vowelless_capitals_are_no_names() {
+        assert_eq!(
+            run("after the First Wrld War the unions grew", None),
+            pairs(&[("Wrld", "World")])
+        );
     }
 
     #[test]
