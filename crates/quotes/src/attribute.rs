@@ -1740,6 +1740,15 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("the chairman"));
     }
 
+    #[test]
+    fn a_plural_possessive_stays_inside_the_speaker_phrase() {
+        let r = run("The miners’ union warned that the cuts would “empty every pit village”.");
+        assert_eq!(r[0].2.as_deref(), Some("the miners’ union"));
+        let r =
+            run("The miners’ union met, and warned that the cuts would “empty every pit village”.");
+        assert_eq!(r[0].2.as_deref(), Some("the miners’ union"));
+    }
+
     fn speakers(text: &str) -> Vec<Option<String>> {
         crate::find_quotes(text)
             .into_iter()

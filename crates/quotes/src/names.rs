@@ -227,6 +227,25 @@ pub fn phrase_ending_at(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)>
     for back in 1..=4 {
         let k = last.checked_sub(back)?;
         let d = &toks[k];
+        // `the employers’ federation`: a plural possessive's apostrophe is its own token
+        if matches!(d.text, "’" | "'") && k >= 1 {
+            let owner = &toks[k - 1];
+            if owner.end == d.start && owner.is_lower_word() && owner.text.ends_with('s') {
+                let from = if k >= 2 && matches!(toks[k - 2].text, "the" | "The") {
+                    k - 2
+                } else {
+                    k - 1
+                };
+                return Some((
+                    from,
+                    Found {
+                        start: toks[from].start,
+                        end: t.end,
+                        kind: MentionKind::Phrase,
+                    },
+                ));
+            }
+        }
         let possessive = d.word && strip_possessive(d.text) != d.text;
         // `Mary Cavendish's voice answered`: a voice speaks for its owner
         if possessive && back == 1 && matches!(t.text, "voice" | "tones" | "lips") {
@@ -308,7 +327,15 @@ pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Fou
     ) {
         // the old man — up to four lower-case words, stopping before punctuation/verbs.
         let mut last = first;
-        for (k, w) in toks.iter().enumerate().take(first + 5).skip(first + 1) {
+        for (k, w) in toks.iter().enumerate().take(first + 6).skip(first + 1) {
+            // `the employers’ federation`: a plural possessive's apostrophe stays inside
+            let apostrophe = matches!(w.text, "’" | "'")
+                && toks[k - 1].end == w.start
+                && toks[k - 1].text.ends_with('s')
+                && toks.get(k + 1).is_some_and(|n| n.is_lower_word());
+            if apostrophe {
+                continue;
+            }
             if w.word
                 && (w.is_lower_word() || is_name_word(w))
                 && !lexicon::is_not_name(w.text)
