@@ -1528,7 +1528,7 @@ impl Ctx<'_> {
     /// between them (`“…”, he wrote. “…”`, `“…”, wrote X, “…”`).
     pub fn split_continues(&self, j: usize, i: usize) -> Split {
         let (a, b) = (&self.quotes[j], &self.quotes[i]);
-        if a.para != b.para || a.parent.is_some() || b.parent.is_some() || !a.marks || !b.marks {
+        if a.para != b.para || a.parent != b.parent || !a.marks || !b.marks {
             return Split::No;
         }
         let gap = &self.text[a.outer_end()..b.open];
@@ -1538,6 +1538,11 @@ impl Ctx<'_> {
         // A gap that opens with the tag (`returned she; “…`, `said Mrs. Lynde in a tone that
         // …. “…`) may run on: what follows the tag describes the speaker's manner.
         let tagged = cue_after(&toks).is_some();
+        // inside another quotation only a tag joins two parts (`‘… “The day will come,” he
+        // told us, “when the workers will own the mills.”’`)
+        if a.parent.is_some() && !tagged {
+            return Split::No;
+        }
         let max_words = if tagged { 40 } else { 10 };
         if words == 0 || words > max_words || !cue || gap.contains('(') {
             return Split::No;
@@ -1747,6 +1752,17 @@ mod tests {
         let r =
             run("The miners’ union met, and warned that the cuts would “empty every pit village”.");
         assert_eq!(r[0].2.as_deref(), Some("the miners’ union"));
+    }
+
+    #[test]
+    fn a_tag_joins_two_parts_nested_in_another_quotation() {
+        let text = "‘I heard Tom Mann in ’92. “The day will come,” he told us, “when the \
+                    workers will own the mills.”’";
+        let q = crate::find_quotes(text);
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[2].kind, QuoteKind::Direct);
+        assert_eq!(q[1].group, q[2].group);
+        assert_eq!(q[2].speaker.as_deref(), Some("Tom Mann"));
     }
 
     fn speakers(text: &str) -> Vec<Option<String>> {
