@@ -86,6 +86,19 @@ const FOREIGN_MARKERS: &[&str] = &[
     "sono", "non", "à", "dann", "puis", "nein", "ja", "oui", "sagte", "de", "pas",
 ];
 
+/// The longest of [`FOREIGN_MARKERS`], in bytes.
+const MARKER_MAX_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < FOREIGN_MARKERS.len() {
+        if FOREIGN_MARKERS[i].len() > max {
+            max = FOREIGN_MARKERS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// Whether two or more foreign function words stand within five words of the token on its
 /// line (`À bas la guerre !`, `Nie wieder Krieg`): a quotation in another language, whose
 /// words no English lexicon judges.
@@ -107,12 +120,17 @@ fn in_foreign_passage(text: &str, t: &Token) -> bool {
     // Letters English does not use (`à`, `ü`, `ñ`) mark a foreign word too.
     let foreign = |w: &&str| {
         let w: &str = w;
-        FOREIGN_MARKERS.iter().any(|m| {
-            m.eq_ignore_ascii_case(w) || (!w.is_ascii() && m.to_lowercase() == w.to_lowercase())
-        }) || (!w.is_ascii()
-            && w.chars()
+        // Most words are ASCII and longer than any marker: settled without the list.
+        if w.is_ascii() {
+            return w.len() <= MARKER_MAX_LEN
+                && FOREIGN_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w));
+        }
+        FOREIGN_MARKERS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(w) || m.to_lowercase() == w.to_lowercase())
+            || w.chars()
                 .flat_map(char::to_lowercase)
-                .any(|c| "àâäçéèêëîïôöùûüÿñßåø".contains(c)))
+                .any(|c| "àâäçéèêëîïôöùûüÿñßåø".contains(c))
     };
     let near = std::iter::once(t.core(text))
         .chain(before.take(5))
