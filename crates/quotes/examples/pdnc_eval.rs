@@ -80,33 +80,9 @@ fn load(dir: &Path) -> Option<(String, Vec<Gold>, Vec<Character>)> {
     Some((text, gold, characters))
 }
 
-#[derive(Default, Clone, Copy)]
-struct Tally {
-    n: usize,
-    ok: usize,
-}
-
-impl Tally {
-    fn add(&mut self, ok: bool) {
-        self.n += 1;
-        self.ok += usize::from(ok);
-    }
-    fn merge(&mut self, o: Tally) {
-        self.n += o.n;
-        self.ok += o.ok;
-    }
-    fn cell(&self) -> String {
-        if self.n == 0 {
-            return "-".into();
-        }
-        format!(
-            "{}/{} {:.1}%",
-            self.ok,
-            self.n,
-            100.0 * self.ok as f64 / self.n as f64
-        )
-    }
-}
+#[path = "../tests/common/tally.rs"]
+mod tally;
+use tally::Tally;
 
 const KINDS: [&str; 3] = ["Explicit", "Anaphoric", "Implicit"];
 

@@ -23,26 +23,9 @@ const NOVELS: &str = include_str!("../tests/fixtures/novels.txt");
 const SPANS: &str = include_str!("../tests/fixtures/spans.txt");
 const SPANS2: &str = include_str!("../tests/fixtures/spans2.txt");
 
-#[derive(Default)]
-struct Tally {
-    n: usize,
-    ok: usize,
-}
-
-impl Tally {
-    fn add(&mut self, ok: bool) {
-        self.n += 1;
-        self.ok += usize::from(ok);
-    }
-    fn show(&self, label: &str) {
-        println!(
-            "  {label:<44} {:>3}/{:<3} = {:5.1}%",
-            self.ok,
-            self.n,
-            100.0 * self.ok as f64 / self.n.max(1) as f64
-        );
-    }
-}
+#[path = "../tests/common/tally.rs"]
+mod tally;
+use tally::Tally;
 
 fn spans_on_synthetic() {
     let (mut expected, mut found, mut exact) = (0usize, 0usize, 0usize);
