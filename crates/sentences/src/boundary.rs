@@ -371,6 +371,20 @@ impl Blocks<'_> {
                     next: mark,
                 };
             }
+            // `the old cry."Eight hours`: a straight quote glued to the next word after the
+            // stop opens that sentence unless a quotation is open (`"Stop."Then` closes one).
+            if j == cend + 1
+                && b[cend] == b'"'
+                && memchr::memchr_iter(b'"', &b[seg.max(cend.saturating_sub(QUOTE_WINDOW))..cend])
+                    .count()
+                    .is_multiple_of(2)
+                && self.missing_space(seg, p, cend, term)
+            {
+                return Step::Split {
+                    end: cend,
+                    next: cend,
+                };
+            }
             return if self.missing_space(seg, p, j, term) {
                 Step::Split { end: j, next: j }
             } else {
@@ -810,6 +824,7 @@ impl Blocks<'_> {
         let opening = match &b[j..] {
             [0xE2, 0x80, 0x9C, ..] => 3,
             [0xC2, 0xAB, ..] => 2,
+            [b'"', ..] => 1,
             _ => 0,
         };
         let Some(first) = char_at(self.text, j + opening).filter(|c| c.is_uppercase()) else {
@@ -863,6 +878,11 @@ impl Blocks<'_> {
         let long_enough = match self.classify(&b[ws..we]) {
             Before::Normal => we - ws >= 3,
             Before::Number => we - ws >= 3 || (ws > seg && is_starter(&b[j + opening..e])),
+            // `3rd inst.The Mayor`, `cut to 2s.This is`: an abbreviation that can end a
+            // sentence, its space lost before a typical opener. Prepositive ones never end it.
+            Before::Abbrev(Class::Regular | Class::Final | Class::Numeral) => {
+                is_starter(&b[j + opening..e])
+            }
             _ => false,
         };
         long_enough && last_ok
@@ -980,9 +1000,10 @@ impl Blocks<'_> {
             }
             r += n;
         }
-        // `cheered. " Not one man`: OCR spaced an opening straight quote off its word.
+        // `cheered. " Not one man`, `itself. ' But`: OCR spaced an opening straight quote off
+        // its word (an apostrophe is never spaced on both sides).
         if r > q
-            && b[r - 1] == b'"'
+            && matches!(b[r - 1], b'"' | b'\'')
             && b.get(r) == Some(&b' ')
             && b.get(r + 1).is_some_and(u8::is_ascii_alphanumeric)
         {

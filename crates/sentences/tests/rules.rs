@@ -1495,3 +1495,62 @@ fn column_of_figures_sets_each_row_alone() {
         &["The vote for the motion was 1,206\nDelegates then adjourned for lunch."],
     );
 }
+
+#[test]
+fn abbreviation_with_its_space_lost_ends_before_an_opener() {
+    check(
+        "The Board met on the 4th ult.The chairman read the minutes.",
+        &[
+            "The Board met on the 4th ult.",
+            "The chairman read the minutes.",
+        ],
+    );
+    check(
+        "Bread rose to 1s.It has never been dearer.",
+        &["Bread rose to 1s.", "It has never been dearer."],
+    );
+    // Not before a word that is no sentence opener, nor after a prepositive abbreviation.
+    check(
+        "He met Col.Hartley at the station.",
+        &["He met Col.Hartley at the station."],
+    );
+    check(
+        "Some towns, e.g.The Hague, refused.",
+        &["Some towns, e.g.The Hague, refused."],
+    );
+}
+
+#[test]
+fn glued_straight_quote_after_a_stop_opens_the_next_sentence() {
+    check(
+        "The banner bore the slogan.\"Bread and Roses\" was sung by all.",
+        &[
+            "The banner bore the slogan.",
+            "\"Bread and Roses\" was sung by all.",
+        ],
+    );
+    // With a quotation open, the quote closes it.
+    check(
+        "He shouted \"Stop the lorries.\"Then the police moved in.",
+        &[
+            "He shouted \"Stop the lorries.\"",
+            "Then the police moved in.",
+        ],
+    );
+}
+
+#[test]
+fn spaced_single_quote_after_a_stop_opens_the_next_sentence() {
+    check(
+        "The vote was taken at once. ' We have won,' said the secretary.",
+        &[
+            "The vote was taken at once.",
+            "' We have won,' said the secretary.",
+        ],
+    );
+    // An apostrophe closing a word (`the workers' union`) is untouched.
+    check(
+        "The vote went to the workers' side. The owners left.",
+        &["The vote went to the workers' side.", "The owners left."],
+    );
+}
