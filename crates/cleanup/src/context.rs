@@ -315,6 +315,10 @@ pub fn real_words(
         if corrected[i] || listed.peek().is_some_and(|r| r.start == t.start) {
             continue;
         }
+        // `modelled` judges only words in its frequency band: most tokens are outside it.
+        if !ids[i].is_some_and(|wid| (MODEL_MIN_COUNT..=COMMON).contains(&lex.count(wid))) {
+            continue;
+        }
         modelled_out.extend(modelled(text, tokens, i, &ids, ev, min_confidence));
     }
     if !modelled_out.is_empty() {

@@ -236,13 +236,29 @@ impl Tracker {
 
     /// The cleaned text and its edits in character offsets.
     pub fn finish(self) -> (String, Vec<Edit>) {
-        let index = CharIndex::new(&self.text);
+        // The edits are sorted: count characters onwards from the previous offset instead
+        // of indexing the whole text (most documents have few edits, or none).
+        let bytes = self.text.as_bytes();
+        let (mut at, mut chars) = (0, 0);
+        let mut char_at = |byte: usize| {
+            let byte = byte.min(bytes.len());
+            if byte < at {
+                (at, chars) = (0, 0);
+            }
+            // Bytes that start a character (not UTF-8 continuation bytes), as `CharIndex`.
+            chars += bytes[at..byte]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count();
+            at = byte;
+            chars
+        };
         let edits = self
             .edits
             .iter()
             .map(|e| Edit {
-                start: index.char_at(e.start),
-                end: index.char_at(e.end),
+                start: char_at(e.start),
+                end: char_at(e.end),
                 original: e.original.clone(),
                 replacement: self.text[e.start..e.end].to_owned(),
                 kind: e.kind.clone(),
