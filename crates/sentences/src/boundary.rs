@@ -264,14 +264,17 @@ impl Blocks<'_> {
         // Next `.?!` and next `…` at or after `pos`, re-searched only once `pos` passes them.
         let mut next_punct: Option<usize> = None;
         let mut next_ell: Option<usize> = None;
+        let mut next_bang: Option<usize> = None;
         while seg < be {
             next_punct = next_punct.filter(|&p| p >= pos);
             next_ell = next_ell.filter(|&p| p >= pos);
+            next_bang = next_bang.filter(|&p| p >= pos);
             let punct = *next_punct.get_or_insert_with(|| {
                 memchr3(b'.', b'?', b'!', &b[pos..be]).map_or(be, |i| pos + i)
             });
             let ell = *next_ell.get_or_insert_with(|| find_ellipsis(b, pos, be));
-            let cand = punct.min(ell);
+            let bang = *next_bang.get_or_insert_with(|| find_lone_l(b, pos, be));
+            let cand = punct.min(ell).min(bang);
             if let Some(f) = forced.filter(|&f| f <= cand) {
                 push(self.text, out, seg, f);
                 seg = f;
@@ -281,7 +284,12 @@ impl Blocks<'_> {
             if cand >= be {
                 break;
             }
-            match self.decide(seg, cand, be, &quotes) {
+            let step = if cand == bang {
+                self.misread_bang(seg, cand, be)
+            } else {
+                self.decide(seg, cand, be, &quotes)
+            };
+            match step {
                 Step::Split { end, next } => {
                     push(self.text, out, seg, end);
                     seg = skip_ws(self.text, next, be);
@@ -451,6 +459,29 @@ impl Blocks<'_> {
         };
         if split && !held() {
             Step::Split { end: j, next: q }
+        } else {
+            resume
+        }
+    }
+
+    /// A lone `l` at `at` that OCR read for `!` (`stand together l Not a man`): it ends the
+    /// sentence when it follows a word of two or more letters and a capitalised word follows,
+    /// as no English word is a bare `l` (a unit follows a figure: `5 l`).
+    fn misread_bang(&self, seg: usize, at: usize, be: usize) -> Step {
+        let b = self.text.as_bytes();
+        let resume = Step::Continue(at + 1);
+        let (ws, we) = self.word_before(seg, at - 1);
+        if we != at - 1 || we - ws < 2 || !b[ws..we].iter().all(u8::is_ascii_alphabetic) {
+            return resume;
+        }
+        let q = skip_ws(self.text, at + 1, be);
+        let capitalised = b.get(q).is_some_and(u8::is_ascii_uppercase)
+            && b.get(q + 1).is_some_and(u8::is_ascii_lowercase);
+        if q < be && capitalised && !inside_square_brackets(b, seg, at, at + 1, be) {
+            Step::Split {
+                end: at + 1,
+                next: q,
+            }
         } else {
             resume
         }
@@ -1482,6 +1513,15 @@ fn find_ellipsis(b: &[u8], from: usize, be: usize) -> usize {
         i = at + 1;
     }
     be
+}
+
+/// Byte offset of the next `l` standing alone between a space and whitespace in `from..be`,
+/// or `be`.
+fn find_lone_l(b: &[u8], from: usize, be: usize) -> usize {
+    memchr::memmem::find_iter(&b[from..be], b" l")
+        .map(|k| from + k + 1)
+        .find(|&at| at + 1 == be || b[at + 1].is_ascii_whitespace())
+        .unwrap_or(be)
 }
 
 /// Quotations closed within the block, as `(open, after close)` byte pairs.

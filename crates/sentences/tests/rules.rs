@@ -1554,3 +1554,24 @@ fn spaced_single_quote_after_a_stop_opens_the_next_sentence() {
         &["The vote went to the workers' side.", "The owners left."],
     );
 }
+
+#[test]
+fn lone_l_read_for_an_exclamation_mark_ends_before_a_capital() {
+    check(
+        "Comrades, strike now l The bosses are divided.",
+        &["Comrades, strike now l", "The bosses are divided."],
+    );
+    check(
+        "Close the mills l\nOpen the books!",
+        &["Close the mills l", "Open the books!"],
+    );
+    // A unit after a figure, a letter named in prose before a small word, stay inside.
+    check(
+        "They drew 5 l Each morning from the well.",
+        &["They drew 5 l Each morning from the well."],
+    );
+    check(
+        "Write the letter l in the margin.",
+        &["Write the letter l in the margin."],
+    );
+}
