@@ -567,8 +567,8 @@ pub fn spelling(
             // beside a correction or where the same slip was corrected elsewhere (judging
             // every word again would double the layer's cost).
             let judged = t.core_end - t.start >= 3 && ev.doc.core_word(j).is_none();
-            let again = beside(j) || (!settled && slipped.contains(&ev.doc.form(j)));
-            if !judged || !again {
+            let again = || beside(j) || (!settled && slipped.contains(&ev.doc.form(j)));
+            if !judged || !again() {
                 found.extend(kept);
                 continue;
             }
