@@ -99,13 +99,15 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
         // A line in capitals between two lines of prose is a running head or crosshead set
         // inside the sentence that crosses it (`in August` / `THE COLLAPSE OF THE
         // INTERNATIONAL` / `1914, now called`).
-        let crosshead = (capitals_line(text, next)
-            && has_lower(text, prev)
-            && lines.get(k + 2).is_some_and(|l| has_lower(text, *l)))
-            || (capitals_line(text, prev)
-                && has_lower(text, next)
-                && k >= 1
-                && has_lower(text, lines[k - 1]));
+        // A stack of short lines has no prose for it to cross.
+        let crosshead = !stack
+            && ((capitals_line(text, next)
+                && has_lower(text, prev)
+                && lines.get(k + 2).is_some_and(|l| has_lower(text, *l)))
+                || (capitals_line(text, prev)
+                    && has_lower(text, next)
+                    && k >= 1
+                    && has_lower(text, lines[k - 1])));
         // A page number alone on its line stands alone, even mid-sentence (`The Party was` /
         // `22` / `forced underground`): OCR keeps page numbers far more often than a column
         // leaves a figure alone on a line.
@@ -117,7 +119,9 @@ fn flush(text: &str, lines: &[Line], mode: LineBreaks, out: &mut Vec<(usize, usi
                     || lines.get(i + 1).is_some_and(|l| figure_row(text, *l)))
         };
         let table = column(k) || column(k + 1);
-        if stack
+        // Inside a stack, a line ending where no phrase can (`THE TRUTH ABOUT` / `THE MEANS
+        // TEST`, `By` / `WAL HANNINGTON`) is one title or byline wrapped.
+        if (stack && !ends_in_joiner(text, prev))
             || heading
             || page
             || clause_run

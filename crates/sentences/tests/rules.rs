@@ -1575,3 +1575,15 @@ fn lone_l_read_for_an_exclamation_mark_ends_before_a_capital() {
         &["Write the letter l in the margin."],
     );
 }
+
+#[test]
+fn stacked_title_line_ending_in_a_joiner_wraps_onto_the_next() {
+    check(
+        "WHY WE FIGHT FOR\nTHE SHORTER WORKING DAY\nBy\nTOM MANN\nPrice Twopence",
+        &[
+            "WHY WE FIGHT FOR\nTHE SHORTER WORKING DAY",
+            "By\nTOM MANN",
+            "Price Twopence",
+        ],
+    );
+}
