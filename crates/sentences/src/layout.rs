@@ -316,8 +316,23 @@ fn title_line(text: &str, line: Line) -> bool {
 fn letter_frame(text: &str, line: Line) -> bool {
     let words: Vec<&str> = text[line.start..line.end]
         .split_whitespace()
-        .take(7)
+        .take(11)
         .collect();
+    // `On behalf of the Executive Committee,` / `For and on behalf of …,`: the closing
+    // formula of a resolution or circular, however long the body's name.
+    // It opens the line: `speaking on behalf of the miners,` is prose.
+    let on_behalf = |i: usize| {
+        words.len() > i + 1
+            && words[i].eq_ignore_ascii_case("on")
+            && words[i + 1].eq_ignore_ascii_case("behalf")
+    };
+    let behalf = on_behalf(0)
+        || (on_behalf(2)
+            && words[0].eq_ignore_ascii_case("for")
+            && words[1].eq_ignore_ascii_case("and"));
+    if behalf && words.len() <= 10 {
+        return true;
+    }
     if words.is_empty() || words.len() > 6 {
         return false;
     }

@@ -1587,3 +1587,19 @@ fn stacked_title_line_ending_in_a_joiner_wraps_onto_the_next() {
         ],
     );
 }
+
+#[test]
+fn on_behalf_closing_line_stands_alone() {
+    check(
+        "On behalf of the Trades Council Executive,\nR. OWEN, Secretary.",
+        &[
+            "On behalf of the Trades Council Executive,",
+            "R. OWEN, Secretary.",
+        ],
+    );
+    // Inside prose the phrase wraps like any other.
+    check(
+        "The secretary, speaking on behalf of the branch,\nThanked the delegates.",
+        &["The secretary, speaking on behalf of the branch,\nThanked the delegates."],
+    );
+}
