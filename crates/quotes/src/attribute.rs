@@ -408,7 +408,11 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
         return None;
     }
     let t = after.get(k)?;
-    if lexicon::is_tag_verb(t.text) {
+    // `went on Syme`, `broke in the clerk`: a verb that tags speech only with its particle
+    let phrasal = after
+        .get(k + 1)
+        .is_some_and(|p| lexicon::is_phrasal_tag(t.text, p.text));
+    if lexicon::is_tag_verb(t.text) || phrasal {
         // `said old Mrs. Pike`: an epithet before a name belongs to the name.
         let epithet = after
             .get(k + 1)
@@ -443,6 +447,16 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
         && !lexicon::is_tag_verb(after[v].text)
     {
         v += 1;
+    }
+    // `“…,” Syme went on`: the particle verb was skipped as filler; it ends the tag
+    let phrasal = v >= last + 3 && lexicon::is_phrasal_tag(after[v - 2].text, after[v - 1].text);
+    if phrasal {
+        return Some(Hit {
+            mention: m,
+            cue: Some(format!("{} {}", after[v - 2].text, after[v - 1].text)),
+            sieve: "cue-after",
+            confidence: 0.95,
+        });
     }
     let verb = after.get(v)?;
     lexicon::is_tag_verb(verb.text).then(|| Hit {
@@ -1293,7 +1307,12 @@ impl Ctx<'_> {
         let mut strong = false; // evidence that makes even a short phrase speech
                                 // An attribution after the span needs a separating comma (inside or outside the
                                 // marks); `the “Communist” Party of Mexico proclaimed` is an inline word.
+                                // A space before the closing mark (`"But " he began`) is a dash the text lost.
+        let lost_dash = q
+            .close
+            .is_some_and(|c| self.text[q.end..c].starts_with(char::is_whitespace));
         let separated = content.trim_end().ends_with([',', '!', '?', '…', '—', '-'])
+            || lost_dash
             || after_text.trim_start().starts_with([',', '—', '–', '-']);
         let mut after: Option<Vec<Tok<'_>>> = None;
         if separated {
@@ -1670,6 +1689,37 @@ mod tests {
         let r = run("A voice shouted, “What about the farmers?” Dunne answered at once: “They are with us.”");
         assert_ne!(r[0].2.as_deref(), Some("Dunne"));
         assert_eq!(r[1].2.as_deref(), Some("Dunne"));
+    }
+
+    #[test]
+    fn a_verb_with_its_particle_tags_speech() {
+        // `went on Dunne`, `Dunne went on`, `broke in Ada`; a bare `went` tags nothing
+        let r = run("“The mills are ours,” went on Dunne with heat, “and the yards.”");
+        assert_eq!(r[0].2.as_deref(), Some("Dunne"));
+        assert_eq!(r[0].3, Some("cue-after"));
+        let r = run("“The mills are ours,” Dunne went on. “And the yards.”");
+        assert_eq!(r[0].2.as_deref(), Some("Dunne"));
+        let r = run("“Not yet!” broke in Ada Price.");
+        assert_eq!(r[0].2.as_deref(), Some("Ada Price"));
+        let r = run("“The Red Flag” went round the hall.");
+        assert_eq!(r[0].2, None);
+    }
+
+    #[test]
+    fn a_space_before_the_closing_mark_is_a_lost_dash() {
+        let r = run("\"Well, but \" the clerk began.\n\n\"No buts,\" said Ada.");
+        assert_eq!(r[0].1, QuoteKind::Direct);
+        assert_eq!(r[0].2.as_deref(), Some("the clerk"));
+        assert_eq!(r[0].3, Some("cue-after"));
+    }
+
+    #[test]
+    fn a_description_ending_in_a_name_is_the_name() {
+        let r = run("“You are late,” replied the tailor Hobbs. “Sit down.”");
+        assert_eq!(r[0].2.as_deref(), Some("Hobbs"));
+        // a description alone stays a description
+        let r = run("“You are late,” replied the old tailor.");
+        assert_eq!(r[0].2.as_deref(), Some("the old tailor"));
     }
 
     #[test]

@@ -1368,6 +1368,19 @@ pub fn is_tag_verb(word: &str) -> bool {
     is_speech_verb(word) || contains_lower(&TAG_VERB_SET, word)
 }
 
+/// Verbs that tag speech only with their particle (`went on`, `broke in`): alone they are
+/// motion or breakage, not speech.
+pub fn is_phrasal_tag(verb: &str, particle: &str) -> bool {
+    match particle {
+        "on" => matches!(verb, "went" | "goes" | "go" | "going"),
+        "in" => matches!(
+            verb,
+            "broke" | "breaks" | "cut" | "cuts" | "struck" | "strikes"
+        ),
+        _ => false,
+    }
+}
+
 pub fn is_non_frame_prep(word: &str) -> bool {
     contains(&NON_FRAME_PREP_SET, word)
 }

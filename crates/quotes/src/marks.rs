@@ -291,9 +291,10 @@ fn classify_by_neighbours(text: &str, pos: usize, pattern: usize) -> Option<Role
         }
         4 => {
             if opener_context(prev) && closer_follows(next) {
-                // `"Well—" he began`, `" maybe ".`; between spaces it is a ditto mark
-                (!(space_or_edge(prev) && space_or_edge(next)))
-                    .then_some(Role::Close(Family::Double))
+                // `"Well—" he began`; `"But " he began` where a text lost its dash: between
+                // single spaces the mark only closes a quotation left open (ditto marks, in
+                // runs of spaces, were set aside above), so a stray `" maybe ".` opens nothing
+                Some(Role::Close(Family::Double))
             } else if opener_context(prev) && !space_or_edge(next) {
                 Some(Role::Open(Family::Double))
             } else if !opener_context(prev)
@@ -1016,6 +1017,11 @@ mod tests {
         );
         // OCR's spaced curly closer closes; a straight mark before punctuation opens nothing
         assert_eq!(spans("He wrote ‘ Yes ’ and \" maybe \"."), ["Yes"]);
+        // a dash lost to a space: the spaced straight mark closes the open quotation
+        assert_eq!(
+            spans("\"But \" the clerk began, and \"No,\" she said."),
+            ["But", "No,"]
+        );
     }
 
     #[test]

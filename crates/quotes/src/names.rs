@@ -348,17 +348,33 @@ pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Fou
             }
         }
         if last > first {
-            return named_apposition(toks, last).or(Some((
-                last,
-                Found {
-                    start: t.start,
-                    end: toks[last].end,
-                    kind: MentionKind::Phrase,
-                },
-            )));
+            return named_apposition(toks, last)
+                .or_else(|| trailing_name(toks, first, last))
+                .or(Some((
+                    last,
+                    Found {
+                        start: t.start,
+                        end: toks[last].end,
+                        kind: MentionKind::Phrase,
+                    },
+                )));
         }
     }
     None
+}
+
+/// `the poet Syme`, `the old sailor Ben Gunn`: a description ending in a person's name (after
+/// at least one lower-case word) is that name, so it joins the person's other mentions.
+fn trailing_name(toks: &[Tok<'_>], first: usize, last: usize) -> Option<(usize, Found)> {
+    let mut j = last;
+    while j > first + 1 && is_name_word(&toks[j - 1]) {
+        j -= 1;
+    }
+    if j <= first + 1 || !is_name_word(&toks[j]) || !toks[j - 1].is_lower_word() {
+        return None;
+    }
+    let (end, m) = name_starting_at(toks, j)?;
+    (m.kind == MentionKind::Person && end == last).then_some((end, m))
 }
 
 /// `His companion, a thin clerk named Oswald Pryce, …`: a description whose apposition
