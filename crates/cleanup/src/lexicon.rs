@@ -65,6 +65,29 @@ impl Hasher for FxHasher {
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// The last 1–7 bytes of a word as a zero-padded little-endian `u64`, by two overlapping
+/// loads (a variable-length copy into a buffer costs a `memcpy` call per word).
+#[inline]
+fn le_tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]));
+        let hi = u64::from(u32::from_le_bytes([
+            rest[n - 4],
+            rest[n - 3],
+            rest[n - 2],
+            rest[n - 1],
+        ]));
+        lo | hi << (8 * (n - 4))
+    } else if n >= 2 {
+        let lo = u64::from(u16::from_le_bytes([rest[0], rest[1]]));
+        let hi = u64::from(u16::from_le_bytes([rest[n - 2], rest[n - 1]]));
+        lo | hi << (8 * (n - 2))
+    } else {
+        rest.first().map_or(0, |&b| u64::from(b))
+    }
+}
+
 /// A hash of a whole word, 8 bytes at a time with a final mix, used as the key itself so a
 /// lookup compares integers and touches one word's bytes only to confirm a hit.
 #[inline]
@@ -77,9 +100,7 @@ pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = (h.rotate_left(23) ^ le_tail(rest)).wrapping_mul(K);
     }
     h ^= h >> 32;
     h = h.wrapping_mul(0xD6E8_FEB8_6659_FD93);
@@ -736,6 +757,16 @@ fn spelling_variants(lower: &str) -> impl Iterator<Item = String> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tails_load_as_zero_padded_words() {
+        let bytes = b"abcdefgh";
+        for n in 0..=8 {
+            let mut w = [0u8; 8];
+            w[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(le_tail(&bytes[..n]), u64::from_le_bytes(w), "{n} bytes");
+        }
+    }
 
     #[test]
     fn embedded_lexicon_loads_and_knows_both_spellings() {
