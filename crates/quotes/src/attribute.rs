@@ -1740,6 +1740,17 @@ mod tests {
     }
 
     #[test]
+    fn a_description_subject_stops_before_an_adverb_or_a_past_verb() {
+        let r = run("Ada laughed. Her uncle gravely replied, “Laugh while you can.”");
+        assert_eq!(r[0].2.as_deref(), Some("her uncle"));
+        let r = run("The porter drew himself up, and said, “Closed.”");
+        assert_eq!(r[0].2.as_deref(), Some("the porter"));
+        // an adjective in -ly before its noun stays in the description
+        let r = run("The elderly clerk replied, “Closed.”");
+        assert_eq!(r[0].2.as_deref(), Some("the elderly clerk"));
+    }
+
+    #[test]
     fn a_short_term_inside_reported_speech_is_no_speech() {
         let r = run("Burnham replied that “dialectics” was of no importance.");
         assert_ne!(r[0].1, QuoteKind::Direct);

@@ -716,14 +716,50 @@ fn kin(
                     .find_map(|s| exists(title, &s))
             })
     } else {
-        titled_surnames(before, title)
-            .take(20)
-            .find(|s| exists(other, s).is_some())
-            .and_then(|s| exists(title, &s))
+        // a parent shares the child's surname: `said her father` after Emma Woodhouse spoke
+        // is Mr. Woodhouse when the document writes that name
+        let child = if s.name.starts_with("her") {
+            Pronoun::Female
+        } else {
+            Pronoun::Male
+        };
+        recent
+            .iter()
+            .rev()
+            .map(|(_, r, _)| r.name.as_str())
+            .find(|n| sex_of(n) == Some(child))
+            .and_then(|n| surname_of(before, n))
+            .and_then(|surname| exists(title, &surname))
+            .or_else(|| {
+                titled_surnames(before, title)
+                    .take(20)
+                    .find(|s| exists(other, s).is_some())
+                    .and_then(|s| exists(title, &s))
+            })
     };
     if let (Some(name), Some(s)) = (name, at.speaker.as_mut()) {
         s.name = name;
     }
+}
+
+/// The surname of `name`: its last word when it has several (`Mrs. Hale`, `Ada Price`), else
+/// the last word of the first fuller name starting with it in `before` (`Emma` → `Emma
+/// Woodhouse`).
+fn surname_of(before: &str, name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 1 {
+        return words.last().map(|w| (*w).to_owned());
+    }
+    let needle = format!("{name} ");
+    memchr::memmem::find_iter(before.as_bytes(), needle.as_bytes())
+        .take(50)
+        .find_map(|at| {
+            let toks: Vec<Tok<'_>> = text::tokens(before, at, before.len().min(at + 60));
+            let (_, m) = names::name_starting_at(&toks, 0)?;
+            let full: Vec<&str> = before[m.start..m.end].split_whitespace().collect();
+            (m.kind == MentionKind::Person && full.len() == 2 && full[0] == name)
+                .then(|| names::strip_possessive(full[1]).to_owned())
+        })
 }
 
 /// Surnames after `Mr.` (or `Mrs.`) in `before`, latest first.
@@ -752,6 +788,17 @@ mod tests {
 
     fn speakers(text: &str) -> Vec<Option<String>> {
         find_quotes(text).into_iter().map(|q| q.speaker).collect()
+    }
+
+    #[test]
+    fn a_parent_takes_the_childs_surname() {
+        // Mr. Dale was the narrative's latest titled man; the father is Mr. Abney
+        let text = "Ruth Abney sat with Mr. Abney and Mrs. Dale. Mr. Dale came in late.\n\n\
+                    “It is raining,” said Ruth.\n\n“Then stay,” said her father.";
+        assert_eq!(
+            speakers(text),
+            [Some("Ruth".into()), Some("Mr. Abney".into())]
+        );
     }
 
     #[test]

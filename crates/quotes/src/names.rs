@@ -336,7 +336,15 @@ pub fn mention_starting_at(toks: &[Tok<'_>], first: usize) -> Option<(usize, Fou
             if apostrophe {
                 continue;
             }
+            // `Her father fondly replied`: an adverb right before the verb ends the phrase
+            // (`the elderly clerk` keeps its adjective: a noun follows it)
+            let adverb = w.text.len() > 4
+                && w.text.ends_with("ly")
+                && toks.get(k + 1).is_some_and(|n| {
+                    lexicon::is_tag_verb(n.text) || lexicon::is_likely_verb(n.text)
+                });
             if w.word
+                && !adverb
                 && (w.is_lower_word() || is_name_word(w))
                 && !lexicon::is_not_name(w.text)
                 && !lexicon::is_speech_verb(w.text)
