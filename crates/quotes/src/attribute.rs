@@ -413,13 +413,7 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
         .get(k + 1)
         .is_some_and(|p| lexicon::is_phrasal_tag(t.text, p.text));
     if lexicon::is_tag_verb(t.text) || phrasal {
-        // `said old Mrs. Pike`: an epithet before a name belongs to the name.
-        let epithet = after
-            .get(k + 1)
-            .is_some_and(|w| matches!(w.text, "old" | "young" | "little" | "poor" | "dear"));
-        let named = epithet
-            .then(|| names::name_starting_at(after, k + 2))
-            .flatten();
+        let named = epithet_name(after, k + 1);
         // `called out the cloud`, `put in Mrs. Hale`: a verb particle before the speaker
         let particle = after.get(k + 1).is_some_and(|w| {
             matches!(
@@ -439,7 +433,9 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
             confidence: 0.95,
         });
     }
-    let (last, m) = names::mention_starting_at(after, k).or_else(|| first_person(after, k))?;
+    let (last, m) = epithet_name(after, k)
+        .or_else(|| names::mention_starting_at(after, k))
+        .or_else(|| first_person(after, k))?;
     let mut v = last + 1;
     while v < after.len()
         && after[v].word
@@ -465,6 +461,16 @@ fn cue_after(after: &[Tok<'_>]) -> Option<Hit> {
         sieve: "cue-after",
         confidence: 0.95,
     })
+}
+
+/// `old Mrs. Pike`, `young Thorley`: a lower-case epithet before a name belongs to the name.
+fn epithet_name(toks: &[Tok<'_>], k: usize) -> Option<(usize, Found)> {
+    let epithet = toks
+        .get(k)
+        .is_some_and(|w| matches!(w.text, "old" | "young" | "little" | "poor" | "dear"));
+    epithet
+        .then(|| names::name_starting_at(toks, k + 1))
+        .flatten()
 }
 
 /// `“…,” I said` / `said I`: a first-person narrator's tag (named later, if at all, by
@@ -1711,6 +1717,24 @@ mod tests {
         assert_eq!(r[0].1, QuoteKind::Direct);
         assert_eq!(r[0].2.as_deref(), Some("the clerk"));
         assert_eq!(r[0].3, Some("cue-after"));
+    }
+
+    #[test]
+    fn an_epithet_before_a_name_after_the_quotation() {
+        let r = run("“Perhaps,” young Hobbs ventured, “she is tired.”");
+        assert_eq!(r[0].2.as_deref(), Some("Hobbs"));
+        assert_eq!(r[0].3, Some("cue-after"));
+    }
+
+    #[test]
+    fn an_indefinite_apposition_headed_by_a_name_names_the_description() {
+        let r = run(
+            "“Is he a brute?” continued the young clerk, a nervous Hobbs, who had said nothing.",
+        );
+        assert_eq!(r[0].2.as_deref(), Some("Hobbs"));
+        // an apposition without a name leaves the description
+        let r = run("“Is he a brute?” continued the young clerk, a nervous man.");
+        assert_eq!(r[0].2.as_deref(), Some("the young clerk"));
     }
 
     #[test]

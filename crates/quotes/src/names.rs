@@ -386,14 +386,27 @@ fn trailing_name(toks: &[Tok<'_>], first: usize, last: usize) -> Option<(usize, 
 }
 
 /// `His companion, a thin clerk named Oswald Pryce, …`: a description whose apposition
-/// gives the person's name (`named` / `called` and a name, closed by a comma) is that name.
+/// gives the person's name (`named` / `called` and a name, or `a …` headed by a name, closed
+/// by a comma) is that name.
 fn named_apposition(toks: &[Tok<'_>], last: usize) -> Option<(usize, Found)> {
     if !toks.get(last + 1)?.is(",") {
         return None;
     }
     let cue = (last + 2..(last + 9).min(toks.len()))
         .take_while(|&k| toks[k].word)
-        .find(|&k| matches!(toks[k].text, "named" | "called"))?;
+        .find(|&k| matches!(toks[k].text, "named" | "called"))
+        .or_else(|| {
+            // `the young enquirer, a candid Thorley, …`: an indefinite apposition whose head
+            // is a name
+            toks.get(last + 2)
+                .filter(|a| matches!(a.text, "a" | "an"))
+                .map(|_| {
+                    (last + 3..(last + 6).min(toks.len()))
+                        .take_while(|&k| toks[k].is_lower_word())
+                        .last()
+                        .unwrap_or(last + 2)
+                })
+        })?;
     let (end, m) = name_starting_at(toks, cue + 1)?;
     let closed = toks.get(end + 1).is_none_or(|t| t.is(","));
     (m.kind == MentionKind::Person && closed).then_some((end, m))
@@ -725,9 +738,16 @@ fn canonical_with(
         .filter(|(c, _)| match (title, title_of(c)) {
             (Some(t), Some(u)) => t == u,
             // an untitled fuller form is the same person only outside a family and when its
-            // gender does not contradict the title's
+            // gender does not contradict the title's; a woman's title needs a woman's given
+            // name (`Mrs. Archer` is not `Newland Archer`, whose first name tells nothing,
+            // while a man's name is the default: `Mr. Archer` is `Newland Archer`)
             (Some(t), None) => {
-                !family && looks_female(c).is_none_or(|f| f == lexicon::is_female_honorific(t))
+                !family
+                    && if lexicon::is_female_honorific(t) {
+                        looks_female(c) == Some(true)
+                    } else {
+                        looks_female(c) != Some(true)
+                    }
             }
             _ => true,
         })
@@ -879,6 +899,18 @@ mod tests {
         assert_eq!(
             canonical(text, "Mr. Orme", MentionKind::Person),
             "Walter Orme"
+        );
+        // a woman's title takes a fuller form only with a woman's given name: the son's
+        // name is not the mother's
+        let text = "Walter Orme came home. Mrs. Orme said nothing.";
+        assert_eq!(
+            canonical(text, "Mrs. Orme", MentionKind::Person),
+            "Mrs. Orme"
+        );
+        let text = "Agnes Orme came home. Mrs. Orme said nothing.";
+        assert_eq!(
+            canonical(text, "Mrs. Orme", MentionKind::Person),
+            "Agnes Orme"
         );
     }
 
