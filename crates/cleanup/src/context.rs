@@ -165,16 +165,17 @@ pub fn real_words(
         if corrected[i] {
             continue;
         }
-        let w = t.core(text);
-        // Cheap tests first: most words have no one-slip neighbour at all (memoised).
-        if w.len() < 3
+        // Cheap tests first (on the token's bytes, without slicing out the word): most
+        // words have no one-slip neighbour at all (memoised).
+        if t.core_end - t.start < 3
             || t.core_end != t.end
-            || !w.as_bytes()[0].is_ascii_lowercase()
+            || !text.as_bytes()[t.start].is_ascii_lowercase()
             || lex.count(wid) > COMMON
             || (lex.slips(wid).is_empty() && lex.near_strong(wid).is_empty())
         {
             continue;
         }
+        let w = t.core(text);
         let spaced = |a: &Token, b: &Token| {
             let gap = &text[a.end..b.start];
             !gap.is_empty() && gap.bytes().all(|c| c == b' ')
