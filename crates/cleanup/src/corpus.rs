@@ -8,6 +8,7 @@ use std::path::Path;
 use galley_record::{Corpus, Document, StageError};
 use rayon::prelude::*;
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -141,10 +142,10 @@ impl<'a> DocCounts<'a> {
     pub fn new(text: &'a str, tokens: &[crate::tokens::Token]) -> Self {
         let lex = Lexicon::embedded();
         let mut forms: HashMap<u64, u32, BuildHasherDefault<PreHashed>> =
-            HashMap::with_capacity_and_hasher(tokens.len() / 3, Default::default());
-        let mut texts: Vec<&'a str> = Vec::new();
-        let mut counts = Vec::new();
-        let mut words = Vec::new();
+            HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+        let mut texts: Vec<&'a str> = Vec::with_capacity(tokens.len() / 2);
+        let mut counts = Vec::with_capacity(tokens.len() / 2);
+        let mut words = Vec::with_capacity(tokens.len() / 2);
         let mut token_words = Vec::with_capacity(tokens.len());
         let mut token_forms = Vec::with_capacity(tokens.len());
         for t in tokens {
@@ -152,12 +153,14 @@ impl<'a> DocCounts<'a> {
             let h0 = word_hash(core.as_bytes());
             let mut h = h0;
             let f = loop {
-                match forms.get(&h) {
-                    Some(&f) if same(texts[f as usize], core) => break f as usize,
-                    Some(_) => h = h.wrapping_add(1),
-                    None => {
+                match forms.entry(h) {
+                    Entry::Occupied(e) if same(texts[*e.get() as usize], core) => {
+                        break *e.get() as usize
+                    }
+                    Entry::Occupied(_) => h = h.wrapping_add(1),
+                    Entry::Vacant(e) => {
                         let f = texts.len();
-                        forms.insert(h, f as u32);
+                        e.insert(f as u32);
                         texts.push(core);
                         counts.push(0);
                         words.push(word_id_hashed(lex, core, || h0));
