@@ -247,7 +247,7 @@ pub fn real_words(
         // alone (`the tsar and` -> star) no longer outweighs it, only the document does.
         let model_seen = lex.lm_bigram(p, wid).is_some() || lex.lm_bigram(wid, n).is_some();
         let base = ln_follow(lex, Some(p), wid) + ln_precede(lex, wid, Some(n));
-        let w_once = ev.doc.count(w) <= 1;
+        let w_once = ev.doc.token_form_count(i) <= 1;
         let mut best: Option<(f64, u32)> = None;
         let mut second = f64::NEG_INFINITY;
         for &(cid, c, wide) in &cands {
@@ -397,8 +397,10 @@ fn modelled(
     let score = |x: u32| -> Option<f64> {
         Some(f64::from(lex.lm_follow(p, x)? + lex.lm_follow(x, n)?) * std::f64::consts::LN_10)
     };
-    let base = score(wid)?;
-    let w_once = ev.doc.count(w) <= 1;
+    // The written word's score and count, worked out at the first candidate that needs
+    // them: most words have none (a word the model lacks has no candidate either).
+    let mut base = None;
+    let w_once = || ev.doc.token_form_count(i) <= 1;
     let mut best: Option<(f64, u32)> = None;
     let mut second = f64::NEG_INFINITY;
     for &(cid, c) in lex.near(wid) {
@@ -410,8 +412,12 @@ fn modelled(
             continue;
         }
         let Some(s) = score(cid) else { continue };
+        let base = match base {
+            Some(b) => b,
+            None => *base.insert(score(wid)?),
+        };
         let mut gain = s - base - COST_WEIGHT * f64::from(c);
-        if w_once && ev.doc.count(cw) > 0 {
+        if w_once() && ev.doc.count(cw) > 0 {
             gain += DOC_BONUS;
         }
         if crate::debug() {

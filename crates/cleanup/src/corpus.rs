@@ -214,6 +214,15 @@ impl<'a> DocCounts<'a> {
         self.token_forms.get(i).map_or(0, |&f| f as usize)
     }
 
+    /// How often token `i`'s core occurs: [`DocCounts::count`] of it, without hashing it.
+    pub fn token_form_count(&self, i: usize) -> u64 {
+        self.token_forms
+            .get(i)
+            .and_then(|&f| self.counts.get(f as usize))
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// Dictionary id of token `i`'s core (possessive split off).
     pub fn core_word(&self, i: usize) -> Option<u32> {
         let f = *self.token_forms.get(i)? as usize;
