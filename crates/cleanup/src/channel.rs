@@ -43,10 +43,26 @@ pub const CHEAP: f32 = 0.6;
 /// Cost standing for "not allowed" in strict mode.
 pub const FORBIDDEN: f32 = 9.0;
 
+/// Per ASCII byte, the letters it is confusable with as a bit set (`a` is bit 0): the
+/// distance asks for every mismatched pair of letters, so the list is folded into a table.
+const CONFUSABLE_WITH: [u32; 128] = {
+    let mut table = [0u32; 128];
+    let mut k = 0;
+    while k < CONFUSABLE.len() {
+        let (x, y) = CONFUSABLE[k];
+        table[x as usize] |= 1 << (y - b'a');
+        table[y as usize] |= 1 << (x - b'a');
+        k += 1;
+    }
+    table
+};
+
 fn confusable(a: u8, b: u8) -> bool {
-    CONFUSABLE
-        .iter()
-        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+    // Every listed pair is of lower-case letters.
+    b.is_ascii_lowercase()
+        && CONFUSABLE_WITH
+            .get(usize::from(a))
+            .is_some_and(|m| m & (1 << (b - b'a')) != 0)
 }
 
 /// The multi-letter rewrites of `word` (each occurrence of one side replaced by the other),
@@ -150,8 +166,12 @@ pub fn cost(obs: &str, cand: &str, strict: bool) -> f32 {
             }
             for &(x, y) in MULTI {
                 for (p, q) in [(x, y), (y, x)] {
+                    // The last letters first: a whole-slice comparison per cell is a
+                    // `memcmp` call.
                     if i >= p.len()
                         && j >= q.len()
+                        && p.last() == Some(&a[i - 1])
+                        && q.last() == Some(&b[j - 1])
                         && a[i - p.len()..i] == *p
                         && b[j - q.len()..j] == *q
                     {
@@ -168,6 +188,18 @@ pub fn cost(obs: &str, cand: &str, strict: bool) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_confusion_table_is_the_list() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let listed = CONFUSABLE
+                    .iter()
+                    .any(|&(x, y)| (x == a && y == b) || (x == b && y == a));
+                assert_eq!(confusable(a, b), listed, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn ocr_slips_are_cheap() {
