@@ -33,6 +33,30 @@ const MULTI: &[(&[u8], &[u8])] = &[
     (b"in", b"m"),
 ];
 
+/// [`MULTI`] in both directions: (letters observed, letters of the candidate).
+const DIRECTIONS: usize = 2 * MULTI.len();
+const _: () = assert!(DIRECTIONS <= 16, "the distance keeps them in a u16");
+
+/// `slice::ends_with` without its `memcmp` call, for needles of a letter or two.
+fn ends_with(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len()
+        && hay[hay.len() - needle.len()..]
+            .iter()
+            .zip(needle)
+            .all(|(x, y)| x == y)
+}
+
+fn multi_directions() -> [(&'static [u8], &'static [u8]); DIRECTIONS] {
+    std::array::from_fn(|k| {
+        let (x, y) = MULTI[k / 2];
+        if k % 2 == 0 {
+            (x, y)
+        } else {
+            (y, x)
+        }
+    })
+}
+
 pub const CONFUSION: f32 = 0.5;
 pub const TRANSPOSE: f32 = 0.6;
 pub const DOUBLING: f32 = 0.6;
@@ -115,6 +139,23 @@ pub fn cost(obs: &str, cand: &str, strict: bool) -> f32 {
         }
     };
     d[0] = 0.0;
+    // Which multi-letter confusions (observed side, candidate side) end at each prefix of
+    // either word, as bit sets: worked out once per word, not per cell.
+    let dirs = multi_directions();
+    let mut obs_ends = [0u16; 65];
+    let mut cand_ends = [0u16; 65];
+    for (k, (p, q)) in dirs.iter().enumerate() {
+        for i in p.len()..=la {
+            if ends_with(&a[..i], p) {
+                obs_ends[i] |= 1 << k;
+            }
+        }
+        for j in q.len()..=lb {
+            if ends_with(&b[..j], q) {
+                cand_ends[j] |= 1 << k;
+            }
+        }
+    }
     for i in 0..=la {
         for j in 0..=lb {
             if i == 0 && j == 0 {
@@ -164,20 +205,11 @@ pub fn cost(obs: &str, cand: &str, strict: bool) -> f32 {
             {
                 best = best.min(d[(i - 2) * w + j - 2] + TRANSPOSE);
             }
-            for &(x, y) in MULTI {
-                for (p, q) in [(x, y), (y, x)] {
-                    // The last letters first: a whole-slice comparison per cell is a
-                    // `memcmp` call.
-                    if i >= p.len()
-                        && j >= q.len()
-                        && p.last() == Some(&a[i - 1])
-                        && q.last() == Some(&b[j - 1])
-                        && a[i - p.len()..i] == *p
-                        && b[j - q.len()..j] == *q
-                    {
-                        best = best.min(d[(i - p.len()) * w + j - q.len()] + CONFUSION);
-                    }
-                }
+            let mut both = obs_ends[i] & cand_ends[j];
+            while both != 0 {
+                let (p, q) = dirs[both.trailing_zeros() as usize];
+                both &= both - 1;
+                best = best.min(d[(i - p.len()) * w + j - q.len()] + CONFUSION);
             }
             d[i * w + j] = best;
         }
