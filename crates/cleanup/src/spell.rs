@@ -99,6 +99,35 @@ const MARKER_MAX_LEN: usize = {
     max
 };
 
+const _: () = assert!(
+    MARKER_MAX_LEN < 8,
+    "markers pack into a u64 beside their length"
+);
+
+/// A short ASCII word lower-cased into one integer (its length in the top byte), so a
+/// marker lookup compares integers.
+fn pack_lower(word: &[u8]) -> u64 {
+    word.iter()
+        .enumerate()
+        .fold((word.len() as u64) << 56, |acc, (i, b)| {
+            acc | u64::from(b.to_ascii_lowercase()) << (8 * i)
+        })
+}
+
+/// The ASCII [`FOREIGN_MARKERS`], packed and sorted (an ASCII word can equal no other).
+fn ascii_markers() -> &'static [u64] {
+    static PACKED: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    PACKED.get_or_init(|| {
+        let mut packed: Vec<u64> = FOREIGN_MARKERS
+            .iter()
+            .filter(|m| m.is_ascii())
+            .map(|m| pack_lower(m.as_bytes()))
+            .collect();
+        packed.sort_unstable();
+        packed
+    })
+}
+
 /// Whether two or more foreign function words stand within five words of the token on its
 /// line (`À bas la guerre !`, `Nie wieder Krieg`): a quotation in another language, whose
 /// words no English lexicon judges.
@@ -123,7 +152,9 @@ fn in_foreign_passage(text: &str, t: &Token) -> bool {
         // Most words are ASCII and longer than any marker: settled without the list.
         if w.is_ascii() {
             return w.len() <= MARKER_MAX_LEN
-                && FOREIGN_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w));
+                && ascii_markers()
+                    .binary_search(&pack_lower(w.as_bytes()))
+                    .is_ok();
         }
         FOREIGN_MARKERS
             .iter()
