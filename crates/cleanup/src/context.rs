@@ -19,6 +19,41 @@ use crate::lexicon::COMMON;
 /// Extra nats when the candidate is written elsewhere in the document and the word is not.
 const DOC_BONUS: f64 = 1.5;
 
+/// The best-scoring candidate so far and the best score of all the others: a change needs
+/// both a high gain and a clear lead over the runner-up.
+struct Leader {
+    best: Option<(f64, u32)>,
+    second: f64,
+}
+
+impl Default for Leader {
+    fn default() -> Self {
+        Leader {
+            best: None,
+            second: f64::NEG_INFINITY,
+        }
+    }
+}
+
+impl Leader {
+    fn offer(&mut self, gain: f64, id: u32) {
+        match self.best {
+            Some((g, _)) if g >= gain => self.second = self.second.max(gain),
+            _ => {
+                if let Some((g, _)) = self.best {
+                    self.second = self.second.max(g);
+                }
+                self.best = Some((gain, id));
+            }
+        }
+    }
+
+    /// The winner's gain and id, and its lead over the runner-up.
+    fn result(&self) -> Option<(f64, u32, f64)> {
+        self.best.map(|(g, id)| (g, id, g - self.second))
+    }
+}
+
 /// ln P(x | p): listed bigrams by their count, missing ones at most the floor.
 pub(crate) fn ln_follow(lex: &Lexicon, p: Option<u32>, x: u32) -> f64 {
     let ux = (lex.count(x) as f64).max(1.0);
@@ -248,8 +283,7 @@ pub fn real_words(
         let model_seen = lex.lm_bigram(p, wid).is_some() || lex.lm_bigram(wid, n).is_some();
         let base = ln_follow(lex, Some(p), wid) + ln_precede(lex, wid, Some(n));
         let w_once = ev.doc.token_form_count(i) <= 1;
-        let mut best: Option<(f64, u32)> = None;
-        let mut second = f64::NEG_INFINITY;
+        let mut leader = Leader::default();
         for &(cid, c, wide) in &cands {
             let cw = lex.word(cid);
             if cw.len() < 3 || lex.count(cid) > COMMON || related_forms(lex, w, cw, wide) {
@@ -281,18 +315,12 @@ pub fn real_words(
             if crate::debug() {
                 eprintln!("{w} -> {cw}: gain {gain:.2} (cost {c})");
             }
-            match best {
-                Some((g, _)) if g >= gain => second = second.max(gain),
-                _ => {
-                    if let Some((g, _)) = best {
-                        second = second.max(g);
-                    }
-                    best = Some((gain, cid));
-                }
-            }
+            leader.offer(gain, cid);
         }
-        let Some((gain, cid)) = best else { continue };
-        if gain < MARGIN || gain - second < 2.0 {
+        let Some((gain, cid, lead)) = leader.result() else {
+            continue;
+        };
+        if gain < MARGIN || lead < 2.0 {
             continue;
         }
         let confidence = (1.0 - (-(gain - MARGIN + 1.0)).exp()).clamp(0.5, 0.99);
@@ -401,8 +429,7 @@ fn modelled(
     // them: most words have none (a word the model lacks has no candidate either).
     let mut base = None;
     let w_once = || ev.doc.token_form_count(i) <= 1;
-    let mut best: Option<(f64, u32)> = None;
-    let mut second = f64::NEG_INFINITY;
+    let mut leader = Leader::default();
     for &(cid, c) in lex.near(wid) {
         let cw = lex.word(cid);
         if lex.lm_bigram(p, cid).is_none()
@@ -423,21 +450,13 @@ fn modelled(
         if crate::debug() {
             eprintln!("model: {w} -> {cw}: gain {gain:.2} (cost {c})");
         }
-        match best {
-            Some((g, _)) if g >= gain => second = second.max(gain),
-            _ => {
-                if let Some((g, _)) = best {
-                    second = second.max(g);
-                }
-                best = Some((gain, cid));
-            }
-        }
+        leader.offer(gain, cid);
     }
-    let (gain, cid) = best?;
+    let (gain, cid, lead) = leader.result()?;
     // A word the model has seen beside one neighbour is plausible there: the evidence
     // against it must be stronger.
     let margin = MODEL_MARGIN + SEEN_SIDE_MARGIN * seen_sides as f64;
-    if gain < margin || gain - second < 2.0 || is_shielded(text, t) {
+    if gain < margin || lead < 2.0 || is_shielded(text, t) {
         return None;
     }
     let confidence = (1.0 - (-(gain - margin + 1.0)).exp()).clamp(0.5, 0.99);

@@ -574,6 +574,19 @@ impl Lexicon {
         })
     }
 
+    /// Ids of dictionary words within the delete index's reach of `word` or one multi-letter
+    /// glyph rewrite from it (`rn` for `m`), sorted and without repeats.
+    fn one_slip_ids(&self, word: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        self.index().candidates(word, &mut ids);
+        for r in crate::channel::multi_rewrites(word) {
+            self.index().exact(&r, &mut ids);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
     /// Dictionary words of three letters or more, not too common to propose ([`COMMON`]) and
     /// known to the language model, one edit (any letter added, dropped or changed, a
     /// transposition, a glyph confusion) from word `id`, with the edit's cost; memoised per
@@ -584,13 +597,7 @@ impl Lexicon {
         };
         cell.get_or_init(|| {
             let word = self.word(id);
-            let mut ids = Vec::new();
-            self.index().candidates(word, &mut ids);
-            for r in crate::channel::multi_rewrites(word) {
-                self.index().exact(&r, &mut ids);
-            }
-            ids.sort_unstable();
-            ids.dedup();
+            let ids = self.one_slip_ids(word);
             ids.into_iter()
                 .filter(|&c| {
                     c != id
@@ -612,13 +619,7 @@ impl Lexicon {
         };
         cell.get_or_init(|| {
             let word = self.word(id);
-            let mut ids = Vec::new();
-            self.index().candidates(word, &mut ids);
-            for r in crate::channel::multi_rewrites(word) {
-                self.index().exact(&r, &mut ids);
-            }
-            ids.sort_unstable();
-            ids.dedup();
+            let ids = self.one_slip_ids(word);
             // With the channel cost of each, so callers never recompute it.
             ids.into_iter()
                 .filter(|&c| c != id)
