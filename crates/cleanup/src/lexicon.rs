@@ -629,6 +629,14 @@ impl Lexicon {
         })
     }
 
+    /// Whether `lower` opens a listed word at least two letters longer, as an abbreviation
+    /// does (`unan` for unanimous, `repr` for representative).
+    pub fn abbreviates(&self, lower: &str) -> bool {
+        let mut ids = Vec::new();
+        self.starting_with(lower, &mut ids);
+        ids.iter().any(|&id| self.word(id).len() >= lower.len() + 2)
+    }
+
     /// Whether a lower-case word is English as the lexicon knows it, accepting British and
     /// American spellings of each other (`bureaucratisation`, `labour`, `kilometres`).
     pub fn knows(&self, lower: &str) -> bool {

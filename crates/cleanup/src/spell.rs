@@ -4,8 +4,9 @@
 //! corpus or the document itself attests, or towards a common word by an OCR-like slip.
 
 use crate::channel::{cost, multi_rewrites, CHEAP, CONFUSION, PLAIN};
-use crate::corpus::{CorpusLexicon, DocCounts};
+use crate::corpus::{CorpusLexicon, DocCounts, TARGET_MIN};
 use crate::lexicon::Lexicon;
+use crate::lexicon::COMMON;
 use crate::tokens::{case_of, with_case, Case, Token};
 use crate::tracker::Replacement;
 
@@ -77,13 +78,29 @@ pub fn is_shielded(text: &str, t: &Token) -> bool {
 }
 
 /// Function words of the languages archive texts quote (German, French, Spanish, Italian,
-/// Swedish) that are not English words.
+/// Swedish) that are not English words: articles, pronouns, prepositions, conjunctions and
+/// the commonest adverbs and auxiliaries.
 const FOREIGN_MARKERS: &[&str] = &[
-    "und", "ist", "nicht", "wir", "ich", "sie", "ein", "eine", "einen", "dem", "das", "der", "auf",
-    "mit", "sind", "nach", "auch", "wie", "aber", "oder", "zu", "les", "est", "et", "une", "qui",
-    "que", "nous", "vous", "avec", "dans", "pour", "sur", "sont", "il", "la", "le", "du", "los",
-    "las", "por", "para", "una", "del", "es", "och", "är", "det", "inte", "jag", "di", "della",
-    "sono", "non", "à", "dann", "puis", "nein", "ja", "oui", "sagte", "de", "pas",
+    // German
+    "und", "ist", "nicht", "wir", "ich", "sie", "ein", "eine", "einen", "einer", "eines", "dem",
+    "das", "der", "den", "des", "auf", "mit", "sind", "nach", "auch", "wie", "aber", "oder", "zu",
+    "euch", "uns", "ihr", "ihre", "unser", "unsere", "mein", "dein", "sein", "seine", "aller",
+    "alle", "allen", "alles", "wieder", "nie", "noch", "schon", "nur", "von", "bei", "aus", "für",
+    "über", "unter", "gegen", "ohne", "durch", "wird", "werden", "wurde", "haben", "kein", "keine",
+    "dann", "nein", "ja", "sagte", "zum", "zur", "im", "vom", // French
+    "les", "est", "et", "une", "qui", "que", "nous", "vous", "avec", "dans", "pour", "sur", "sont",
+    "il", "la", "le", "du", "à", "puis", "oui", "de", "pas", "au", "aux", "ces", "cette", "leur",
+    "leurs", "mais", "très", "être", "sommes", "êtes", // Spanish, Italian
+    "los", "las", "por", "para", "una", "del", "es", "di", "della", "sono", "non", "el", "y", "muy",
+    "pero", "nuestro", "nuestra", "gli", "nel", "degli", "che", "sei", // Swedish
+    "och", "är", "det", "inte", "jag",
+];
+
+/// [`FOREIGN_MARKERS`] that double as English words, names or name particles (`de
+/// Gaulle`, `la carte`, `Le Havre`): evidence only beside another foreign word.
+const WEAK_MARKERS: &[&str] = &[
+    "de", "la", "le", "il", "es", "et", "di", "du", "el", "y", "ja", "im", "au", "der", "del",
+    "den", "des", "sei", "zu", "non", "ces", "sein", "che", "ihr",
 ];
 
 /// The longest of [`FOREIGN_MARKERS`], in bytes.
@@ -163,6 +180,17 @@ fn in_foreign_passage(text: &str, t: &Token) -> bool {
                 .flat_map(char::to_lowercase)
                 .any(|c| "àâäçéèêëîïôöùûüÿñßåø".contains(c))
     };
+    let (mut before, mut after) = (before.peekable(), after.peekable());
+    // A word beside a function word no English text uses (`Brot und Frieden`), or beside a
+    // word in letters English lacks (`aller Länder`), is foreign however short the quotation.
+    let strongly_foreign = |w: &&str| {
+        let lower = w.to_lowercase();
+        (FOREIGN_MARKERS.contains(&lower.as_str()) && !WEAK_MARKERS.contains(&lower.as_str()))
+            || lower.chars().any(|c| "äöüßñåøãõ".contains(c))
+    };
+    if before.peek().is_some_and(strongly_foreign) || after.peek().is_some_and(strongly_foreign) {
+        return true;
+    }
     let near = std::iter::once(t.core(text))
         .chain(before.take(5))
         .chain(after.take(5));
@@ -182,7 +210,14 @@ pub fn at_sentence_start(text: &str, t: &Token) -> bool {
             }
             c if c.is_whitespace() => continue,
             '“' | '‘' | '"' | '\'' | '(' | '[' | '«' => continue,
-            '.' => return !after_title_abbreviation(&text[..at]),
+            '.' => {
+                let before = &text[..at];
+                let word = before
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                return !(after_title_abbreviation(before) || is_honorific(word));
+            }
             '!' | '?' | ':' | '…' => return true,
             _ => return false,
         }
@@ -206,6 +241,250 @@ fn after_title_abbreviation(before: &str) -> bool {
         && starts_word
         && word.last().is_some_and(u8::is_ascii_uppercase)
         && word[..word.len() - 1].iter().all(u8::is_ascii_lowercase)
+}
+
+/// Whether the token is a piece of a word split by the layout rather than a word: after a
+/// hyphen that ends a line or precedes a page marker (`revolu- [p. 45] tion`, `Zino-⏎viev`,
+/// `par-⏎12⏎ents`), before such a hyphen (`bas-⏎sin`), glued to a word through brackets
+/// (`C.[entral]`), or making a known word with the word beside it (`num bers`, `work ers`).
+/// Correcting a piece into a different word would destroy the word it belongs to.
+pub fn is_fragment(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
+    let t = &tokens[i];
+    let before = &text[..t.start];
+    let after = &text[t.end..];
+    // Back over spaces, line breaks, a bracketed marker and a bare page number.
+    let mut rest = before.trim_end();
+    if let Some(open) = rest.strip_suffix(']').and_then(|r| r.rfind('[')) {
+        if rest.len() - open <= 24 {
+            rest = rest[..open].trim_end();
+        }
+    }
+    // A page number on a line of its own (`par-⏎12⏎ents`).
+    let number = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == '¦' || c == '|');
+    let page = (number.len() < rest.len() && number.ends_with('\n')).then(|| number.trim_end());
+    let split_before = |r: &str| {
+        let mut cs = r.chars().rev();
+        matches!(cs.next(), Some('-' | '\u{ad}')) && cs.next().is_some_and(char::is_alphabetic)
+    };
+    let broke = rest.len() < before.len();
+    if broke && (split_before(rest) || page.is_some_and(split_before)) {
+        return true;
+    }
+    let mut ac = after.chars();
+    if matches!(ac.next(), Some('-' | '\u{ad}'))
+        && ac
+            .as_str()
+            .starts_with(|c: char| c.is_whitespace() || c == '¦' || c == '|' || c == '[')
+    {
+        return true;
+    }
+    let glued = |c: Option<char>, d: Option<char>| {
+        matches!(c, Some('[' | ']')) && d.is_some_and(|d| d.is_alphanumeric() || d == '.')
+    };
+    let mut bc = before.chars().rev();
+    let (b1, b2) = (bc.next(), bc.next());
+    if glued(b1, b2) {
+        return true;
+    }
+    // A space or a bare line break inside a word (`num bers`, `num⏎bers`): the two pieces
+    // together are a listed word.
+    let single_space = |a: &Token, b: &Token| matches!(&text[a.end..b.start], " " | "\n");
+    let joins = |a: &Token, b: &Token| {
+        let w = format!(
+            "{}{}",
+            &text[a.start..a.core_end],
+            &text[b.start..b.core_end]
+        );
+        w.len() <= 24 && lex.knows(&w.to_lowercase())
+    };
+    (i > 0 && single_space(&tokens[i - 1], t) && joins(&tokens[i - 1], t))
+        || tokens
+            .get(i + 1)
+            .is_some_and(|n| single_space(t, n) && joins(t, n))
+}
+
+/// Titles and honorifics that stand before a name, with or without a full stop (`Mr Horner`,
+/// `Messrs. Green`, `Comrade Harber`, `Coun. Owen`): the capital after one is a name's.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "messrs",
+    "mme",
+    "mmes",
+    "mlle",
+    "dr",
+    "prof",
+    "professor",
+    "rev",
+    "revd",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "comrade",
+    "comrades",
+    "cde",
+    "cdes",
+    "com",
+    "coun",
+    "councillor",
+    "cllr",
+    "ald",
+    "alderman",
+    "herr",
+    "frau",
+    "monsieur",
+    "madame",
+    "senor",
+    "señor",
+    "senora",
+    "señora",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "lieut",
+    "lt",
+    "sgt",
+    "sergeant",
+    "major",
+    "president",
+    "senator",
+    "judge",
+    "father",
+    "fr",
+    "st",
+    "brother",
+    "sister",
+    "citizen",
+    "bro",
+    "hon",
+    "gov",
+    "governor",
+    "inspector",
+    "dean",
+    // A letter's salutation names its addressee (`Dear Sorge`).
+    "dear",
+];
+
+fn is_honorific(word: &str) -> bool {
+    word.len() <= 10
+        && case_of(word) != Case::Lower
+        && HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
+}
+
+/// The separator between two tokens, if it is only spaces (one line), optionally after a
+/// full stop or a closing apostrophe (`Mr. Gallacher`, `the Webbs’ History`).
+fn joined(text: &str, a: &Token, b: &Token, dot: bool) -> bool {
+    let gap = &text[a.end..b.start];
+    let gap = if dot {
+        gap.strip_prefix('.').unwrap_or(gap)
+    } else {
+        gap.strip_prefix(['’', '\'']).unwrap_or(gap)
+    };
+    !gap.is_empty() && gap.bytes().all(|c| c == b' ')
+}
+
+/// Whether the token's line reads as a heading or byline in title case (`The Hunger Marchers
+/// Reach London`, `By Art Preis`): every longer word capitalised, so capitals there say
+/// nothing about names.
+fn in_title_case_line(text: &str, t: &Token) -> bool {
+    let from = text[..t.start].rfind('\n').map_or(0, |p| p + 1);
+    let to = text[t.end..].find('\n').map_or(text.len(), |p| t.end + p);
+    let line = &text[from..to];
+    if line.len() > 160 {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let long = || words.iter().filter(|w| w.chars().count() >= 4);
+    (2..=14).contains(&words.len())
+        && long().count() >= 2
+        && long().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Whether a capitalised token stands where only a name stands: after a title or an initial
+/// (`Mr Horner`, `A. E. Stubbs`), before another capitalised word (`Gerrard Winstanley`, the
+/// `Basle Manifesto`), after a capitalised word no dictionary knows (`Avenida Viena`), or
+/// joined by `and`/`&`/a comma to a word in such a place (`Messrs. Green and Woll`). Such
+/// a word is corrected only towards a form the document itself writes.
+fn in_name_context(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
+    // In a heading every word is capitalised: a capital after it says nothing.
+    let heading = in_title_case_line(text, &tokens[i]);
+    name_place(text, tokens, i, lex, !heading, true)
+}
+
+fn name_place(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+    before_capital: bool,
+    coordinated: bool,
+) -> bool {
+    let t = &tokens[i];
+    let capital = |j: usize| {
+        let w = tokens[j].core(text);
+        w.starts_with(|c: char| c.is_uppercase()) && case_of(w) != Case::Lower
+    };
+    if let Some(n) = tokens.get(i + 1).filter(|_| before_capital) {
+        if joined(text, t, n, false) && capital(i + 1) {
+            return true;
+        }
+    }
+    let Some(j) = i.checked_sub(1) else {
+        return false;
+    };
+    let p = &tokens[j];
+    let pw = p.core(text);
+    if capital(j) && p.core_end == p.end {
+        // A title, or an initial (`A. E. Stubbs`; a lone capital with its stop).
+        if joined(text, p, t, true)
+            && (is_honorific(pw) || (pw.len() == 1 && text[p.end..].starts_with('.')))
+        {
+            return true;
+        }
+        // A capitalised word no dictionary lists, not opening a sentence, is a name too.
+        if joined(text, p, t, false)
+            && case_of(pw) == Case::Title
+            && crate::corpus::word_id(lex, pw).is_none()
+            && !lex.knows(&pw.to_lowercase())
+        {
+            return true;
+        }
+    }
+    if !coordinated {
+        return false;
+    }
+    // `Green and Woll`, `Green & Woll`, `Green, Woll`.
+    let gap = &text[p.end..t.start];
+    let k = if pw == "and" && joined(text, p, t, false) {
+        j.checked_sub(1).filter(|&k| {
+            let g = &text[tokens[k].end..p.start];
+            !g.is_empty() && g.bytes().all(|c| c == b' ')
+        })
+    } else if matches!(gap.trim(), "&" | ",") && !gap.contains('\n') {
+        Some(j)
+    } else {
+        None
+    };
+    k.is_some_and(|k| {
+        capital(k)
+            && !at_sentence_start(text, &tokens[k])
+            && name_place(text, tokens, k, lex, before_capital, false)
+    })
+}
+
+/// Whether a short token ends in a full stop that marks an abbreviation (`Coun.`, `Repr.`,
+/// `unan.`): the full stop gives no clue whether it ends a sentence, so a short word before
+/// one is as likely an abbreviation as a slip.
+fn abbreviation_shaped(text: &str, t: &Token) -> bool {
+    t.core_end == t.end && t.core_end - t.start <= 4 && text[t.end..].starts_with('.')
 }
 
 /// What cleanup learns about one form of a document, whatever its position.
@@ -266,7 +545,7 @@ fn correct_memo<'a>(
         return None;
     }
     let case = case_of(core);
-    if case == Case::Mixed || is_shielded(text, t) {
+    if case == Case::Mixed || is_shielded(text, t) || is_fragment(text, tokens, i, ev.lex) {
         return None;
     }
     let lower = core.to_ascii_lowercase();
@@ -294,11 +573,34 @@ fn correct_memo<'a>(
             })
         }
     };
-    if facts.variant.is_some() {
-        return facts.variant.clone();
-    }
     let (known, derived, n_w) = (facts.known, facts.derived, facts.n_w);
-    if (known && !derived) || n_w >= 3 {
+    if facts.variant.is_none() && ((known && !derived) || n_w >= 3) {
+        return None;
+    }
+    let opens = at_sentence_start(text, t);
+    // A name's place (after a title or initial, before or after another name): the
+    // dictionary says nothing about names, only the document's own spelling does. A short
+    // sentence opener before a capital is still more likely a misread word (`Tbe Party`).
+    let vowelless = !lower.bytes().any(|b| b"aeiouy".contains(&b));
+    let name = case != Case::Lower
+        && !vowelless
+        && !(opens && lower.len() < 5)
+        && in_name_context(text, tokens, i, ev.lex);
+    // In a name's place only the document's own spelling is evidence: a correction stands
+    // when the document writes its result too (`Mr. Bundenz` beside `Mr. Budenz` ×2).
+    let in_doc = |c: &Correction| ev.doc.count(&c.replacement) >= TARGET_MIN;
+    if let Some(v) = &facts.variant {
+        // In a heading or byline, a dictionary word the corpus capitalises elsewhere is
+        // mostly a heading's or a sentence opener's (`German`, `Peace`), no name this one
+        // misspells: there too it counts only when this document writes it.
+        let names_only = name
+            || (case != Case::Lower
+                && in_title_case_line(text, t)
+                && ev.lex.knows(&v.replacement.to_lowercase()));
+        return Some(v.clone()).filter(|v| !names_only || in_doc(v));
+    }
+    let abbreviation = abbreviation_shaped(text, t);
+    if abbreviation && case != Case::Lower {
         return None;
     }
     // A capital before another capital word is a name's, even opening a sentence
@@ -310,12 +612,12 @@ fn correct_memo<'a>(
                 .next()
                 .is_some_and(char::is_uppercase)
     });
-    let start = at_sentence_start(text, t) && !(lower.len() >= 5 && name_follows);
+    let start = opens && !(lower.len() >= 5 && name_follows);
     let ctx = crate::context::neighbours(text, tokens, i, ev.lex, fixed);
     let dictionary = |lower: &str, case, strict, max_cost, min_count| {
         dictionary(lower, case, strict, max_cost, min_count, ctx, ev)
     };
-    match case {
+    let found = match case {
         // A guessed derivation yields only to a common word one cheap slip away.
         _ if derived => match case {
             Case::Lower | Case::Title if n_w <= 1 => {
@@ -325,6 +627,11 @@ fn correct_memo<'a>(
         },
         // Long words have sparse neighbourhoods: two plain edits (`incomprehensive`) still
         // single out one word.
+        // Before a full stop a short word that opens longer words may be an abbreviation
+        // (`carried unan.`): only a misread glyph is corrected there.
+        Case::Lower if abbreviation && ev.lex.abbreviates(&lower) => (lower.len() >= 4 || n_w <= 1)
+            .then(|| dictionary(&lower, case, false, CONFUSION, 0.0))
+            .flatten(),
         Case::Lower if lower.len() >= LONG => dictionary(&lower, case, false, 2.0, 0.0),
         Case::Lower if lower.len() >= 4 || n_w <= 1 => dictionary(&lower, case, false, 1.5, 0.0),
         // A sentence may open with a name (`Tobin replied`): from five letters, only the
@@ -333,11 +640,11 @@ fn correct_memo<'a>(
         // Long capitalised words have few neighbours, but names one letter from a word
         // abound below nine letters (`Pancras`, `Gapon`).
         Case::Title if lower.len() >= 9 && n_w <= 1 => dictionary(&lower, case, true, PLAIN, 1e6),
-        // Mid-sentence capitals are names more often than not: only a cheap slip from a
-        // common word (`Dcath`, `Maarx`) is corrected, by the strict name rules.
-        // From seven letters a glyph confusion alone also reaches rarer words (`Marchcrs`):
-        // long names seldom sit one misread glyph from a word.
-        // A vowelless capital word (`Wrld`) is no name: a dropped letter is corrected too.
+        // Mid-sentence capitals outside a name's place are names more often than not too:
+        // only a cheap slip from a common word (`Dcath`, `Maarx`) is corrected, by the
+        // strict name rules. From seven letters a glyph confusion also reaches rarer words
+        // (`Marchcrs`): long names seldom sit one misread glyph from a word. A vowelless
+        // capital word (`Wrld`) is no name: a dropped letter is corrected too.
         Case::Title if !start && lower.len() >= 4 && n_w <= 1 => {
             let vowelless = !lower.bytes().any(|b| b"aeiouy".contains(&b));
             let max_cost = if vowelless { PLAIN } else { CHEAP };
@@ -348,7 +655,8 @@ fn correct_memo<'a>(
             })
         }
         _ => None,
-    }
+    };
+    found.filter(|c| !name || in_doc(c))
 }
 
 /// A rare form one or two cheap edits from a form the corpus or the document uses much more
@@ -381,9 +689,10 @@ fn variant(lower: &str, case: Case, n_w: u64, ev: &Evidence<'_>) -> Option<Corre
             }
             // A capitalised function word (`Well`, `There`) opens sentences: its count is
             // no evidence of a name (`Messrs. Green and Woll`).
-            if case == Case::Title && ev.lex.count_of(k) > crate::lexicon::COMMON {
+            if case == Case::Title && ev.lex.count_of(k) > COMMON {
                 continue;
             }
+
             let c = cost(lower, k, strict);
             // Acronyms are short: only a glyph confusion or a transposition moves them; a
             // three-letter word also a dropped letter (`frm`), but no other change (`une
@@ -424,6 +733,27 @@ fn pick(mut scored: Vec<(f64, String, f32)>, kind: &'static str) -> Option<Corre
         replacement: form,
         kind,
         confidence: confidence.min(0.99),
+    })
+}
+
+/// Capital letters OCR reads as one another (lower-cased; either direction): `I` and `l`
+/// are one stroke, `C`/`G`/`O` one bowl.
+fn capitals_confusable(a: u8, b: Option<u8>) -> bool {
+    const PAIRS: &[(u8, u8)] = &[
+        (b'i', b'l'),
+        (b'i', b'j'),
+        (b'c', b'g'),
+        (b'c', b'o'),
+        (b'o', b'q'),
+        (b'e', b'f'),
+        (b'p', b'r'),
+        (b'u', b'v'),
+        (b'v', b'y'),
+    ];
+    b.is_some_and(|b| {
+        PAIRS
+            .iter()
+            .any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
     })
 }
 
@@ -496,6 +826,14 @@ fn score_candidates(
         let word = lex.word(id);
         let count = lex.count(id) as f64;
         if word == lower || count < min_count.max(1.0) {
+            continue;
+        }
+        // A capital is misread only as a capital of like shape (`Ieaders`: I for l), never
+        // H for B (`Harber`).
+        if case == Case::Title
+            && word.as_bytes().first() != lower.as_bytes().first()
+            && !capitals_confusable(lower.as_bytes()[0], word.as_bytes().first().copied())
+        {
             continue;
         }
         let c = cost(lower, word, strict);
@@ -827,6 +1165,91 @@ mod tests {
         let text = "Gevorkian, Kashketin and Vorkutstroi; the NKVD and the POUM organised \
                     the defence programme. Natalia and Natalia and Natalya. Sedov, Sedova.";
         assert_eq!(run(text, None), pairs(&[]));
+    }
+
+    #[test]
+    fn capitals_in_a_names_place_stay() {
+        // After a title, an initial, or joined to such a name; before another capital.
+        for text in [
+            "The chair was taken by Mr. Dcath, who spoke briefly.",
+            "The chair was taken by Comrade Dcath, who spoke briefly.",
+            "The resolution was moved by A. E. Dcath and carried.",
+            "It was opposed by Messrs. Brown and Dcath at the meeting.",
+            "They published the Dcath Manifesto in the spring.",
+            "The leaders of the party came to Avenida Hidalgo 12.",
+        ] {
+            assert_eq!(run(text, None), pairs(&[]), "{text}");
+        }
+        // Elsewhere mid-sentence a misread glyph is still corrected.
+        assert_eq!(
+            run("The chair was taken by the Dcath of the man.", None),
+            pairs(&[("Dcath", "Death")])
+        );
+        // The document's own spelling still corrects a name in a name's place.
+        assert_eq!(
+            run(
+                "Mr. Budenz spoke. Mr. Budenz wrote. Then Mr. Bundenz left.",
+                None
+            ),
+            pairs(&[("Bundenz", "Budenz")])
+        );
+    }
+
+    #[test]
+    fn mid_sentence_capitals_take_only_glyph_confusions_of_like_capitals() {
+        // B and H look nothing alike as capitals; I and l do.
+        assert_eq!(
+            run("they marched for the Bappiness of all", None),
+            pairs(&[])
+        );
+        assert_eq!(
+            run("The Ieaders of the party were arrested.", None),
+            pairs(&[("Ieaders", "Leaders")])
+        );
+    }
+
+    #[test]
+    fn short_words_before_a_full_stop_may_be_abbreviations() {
+        assert_eq!(
+            run("The motion was carried unan. and the meeting closed.", None),
+            pairs(&[])
+        );
+        assert_eq!(
+            run("The resolution was signed by Cdes. Brown and Smith.", None),
+            pairs(&[])
+        );
+    }
+
+    #[test]
+    fn pieces_of_split_words_stay() {
+        assert_eq!(
+            run("The speech of the revo- [p. 7] lution lasted long.", None),
+            pairs(&[])
+        );
+        assert_eq!(run("the speech of Kalin-\nvich lasted", None), pairs(&[]));
+        assert_eq!(run("leave their par-\n12\nents behind", None), pairs(&[]));
+        // A number that is no page of its own shields nothing.
+        assert_eq!(
+            run("item r3-05 figurh here", None),
+            pairs(&[("figurh", "figure")])
+        );
+        assert_eq!(run("the mem bers of the union", None), pairs(&[]));
+        assert_eq!(
+            run("the union grew in mem\nbers and power", None),
+            pairs(&[])
+        );
+        assert_eq!(
+            run("the delegates of the C.[entral] C.[ommittee]", None),
+            pairs(&[])
+        );
+    }
+
+    #[test]
+    fn words_beside_a_foreign_function_word_stay() {
+        assert_eq!(
+            run("The crowd sang “Freiheit und Brod” in the square.", None),
+            pairs(&[])
+        );
     }
 
     #[test]
