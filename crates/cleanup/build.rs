@@ -78,6 +78,17 @@ fn main() {
         buf.extend_from_slice(&c.to_le_bytes());
     }
     write("bigrams.bin", &buf);
+    // Rarer valid words (SCOWL sizes 60 and 70) that neither list above has: known, so never
+    // corrected, but no correction target either (no count, no id).
+    let rare = gunzip("data/scowl_large_extra.txt.gz");
+    let mut rare: Vec<&str> = rare
+        .lines()
+        .map(str::trim)
+        .filter(|w| !w.is_empty() && !ids.contains_key(w))
+        .collect();
+    rare.sort_unstable();
+    rare.dedup();
+    write("rare.txt", rare.join("\n").as_bytes());
     language_model(&ids, words.len(), &write);
 }
 

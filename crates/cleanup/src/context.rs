@@ -16,6 +16,9 @@ const BIGRAM_FLOOR: f64 = 6.4e6;
 const MARGIN: f64 = 6.0;
 const COST_WEIGHT: f64 = 2.0;
 use crate::lexicon::COMMON;
+/// Below this count (a few per ten million words) a word is rare enough that writing it twice
+/// is deliberate.
+const RARE: u64 = 1_000_000;
 /// Extra nats when the candidate is written elsewhere in the document and the word is not.
 const DOC_BONUS: f64 = 1.5;
 
@@ -201,8 +204,11 @@ pub fn real_words(
             continue;
         }
         // Cheap tests first (on the token's bytes, without slicing out the word): most
-        // words have no one-slip neighbour at all (memoised).
+        // words have no one-slip neighbour at all (memoised). A rare word the document
+        // writes more than once is its author's choice (an old or technical spelling:
+        // `shew`), not the same slip made twice.
         if t.core_end - t.start < 3
+            || (lex.count(wid) < RARE && ev.doc.token_form_count(i) >= 2)
             || t.core_end != t.end
             || !text.as_bytes()[t.start].is_ascii_lowercase()
             || lex.count(wid) > COMMON
@@ -540,6 +546,13 @@ mod tests {
         assert!(fixes("it shrouded oft our martyred dead").is_empty());
         // Seen as `the mill`: the web's `bill gates` is not evidence enough.
         assert!(fixes("the textile workers marched past the mill gates today").is_empty());
+    }
+
+    #[test]
+    fn a_rare_word_written_twice_is_deliberate() {
+        let once = fixes("we shall shew them. We shall show them the way.");
+        assert_eq!(once, ["shew->show"]);
+        assert!(fixes("we shall shew them. We shall shew them the way.").is_empty());
     }
 
     #[test]

@@ -239,6 +239,7 @@ static LM_UNIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_unigram
 static LM_OFFSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_offsets.bin"));
 static LM_SECONDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_seconds.bin"));
 static LM_PROBS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm_probs.bin"));
+static RARE: &str = include_str!(concat!(env!("OUT_DIR"), "/rare.txt"));
 
 fn le_u64(b: &[u8]) -> u64 {
     let mut w = [0u8; 8];
@@ -296,6 +297,8 @@ pub struct Lexicon {
     /// layer asks about are absent, and the bit settles them without a binary search over
     /// megabytes (false positives ≈ 5%, never negatives).
     lm_bits: OnceLock<Vec<u64>>,
+    /// Rarer valid words no frequency list has (SCOWL 60/70), sorted, split on first use.
+    rare: OnceLock<Vec<&'static str>>,
 }
 
 /// Words more frequent than this (the, has, not, …) are neither judged nor proposed by
@@ -350,6 +353,7 @@ impl Lexicon {
             sorted: OnceLock::new(),
             near,
             lm_bits: OnceLock::new(),
+            rare: OnceLock::new(),
         }
     }
 
@@ -627,6 +631,13 @@ impl Lexicon {
                 .filter(|&(_, cost)| cost <= crate::channel::CHEAP)
                 .collect()
         })
+    }
+
+    /// Whether a lower-case word is in the larger, permissive word list (SCOWL sizes 60/70:
+    /// `regnal`, `bulleted`, `lynchers`): a valid rare word, never a correction target.
+    pub fn rare_valid(&self, lower: &str) -> bool {
+        let rare = self.rare.get_or_init(|| RARE.split('\n').collect());
+        rare.binary_search(&lower).is_ok()
     }
 
     /// Whether `lower` opens a listed word at least two letters longer, as an abbreviation
