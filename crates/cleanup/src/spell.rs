@@ -4,7 +4,7 @@
 //! corpus or the document itself attests, or towards a common word by an OCR-like slip.
 
 use crate::channel::{cost, multi_rewrites, CHEAP, CONFUSION, PLAIN};
-use crate::corpus::{CorpusLexicon, DocCounts, TARGET_MIN};
+use crate::corpus::{CorpusLexicon, DocCounts};
 use crate::lexicon::Lexicon;
 use crate::lexicon::COMMON;
 use crate::tokens::{case_of, with_case, Case, Token};
@@ -580,7 +580,8 @@ fn correct_memo<'a>(
         }
     };
     let (known, derived, n_w) = (facts.known, facts.derived, facts.n_w);
-    if facts.variant.is_none() && ((known && !derived) || n_w >= 3) {
+    let settled = (known && !derived) || n_w >= 3;
+    if facts.variant.is_none() && settled {
         return None;
     }
     let opens = at_sentence_start(text, t);
@@ -593,8 +594,8 @@ fn correct_memo<'a>(
         && !(opens && lower.len() < 5)
         && in_name_context(text, tokens, i, ev.lex);
     // In a name's place only the document's own spelling is evidence: a correction stands
-    // when the document writes its result too (`Mr. Bundenz` beside `Mr. Budenz` ×2).
-    let in_doc = |c: &Correction| ev.doc.count(&c.replacement) >= TARGET_MIN;
+    // when the document writes its result too (`Mr. Bundenz` beside `Mr. Budenz`).
+    let in_doc = |c: &Correction| ev.doc.count(&c.replacement) >= 1;
     if let Some(v) = &facts.variant {
         // In a heading or byline, a dictionary word the corpus capitalises elsewhere is
         // mostly a heading's or a sentence opener's (`German`, `Peace`), no name this one
@@ -603,7 +604,13 @@ fn correct_memo<'a>(
             || (case != Case::Lower
                 && in_title_case_line(text, t)
                 && ev.lex.knows(&v.replacement.to_lowercase()));
-        return Some(v.clone()).filter(|v| !names_only || in_doc(v));
+        if !names_only || in_doc(v) {
+            return Some(v.clone());
+        }
+        // Not the corpus's form here: the word is judged like any other.
+        if settled {
+            return None;
+        }
     }
     let abbreviation = abbreviation_shaped(text, t);
     if abbreviation && case != Case::Lower {
