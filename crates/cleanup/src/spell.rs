@@ -1209,6 +1209,23 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_name_is_no_variant_of_a_capitalised_word_elsewhere() {
+        let byline = "By Art Preis\nThe strike went on.";
+        let corpus = CorpusLexicon::from_texts([
+            "Pres. Wilson spoke. Pres. Harding spoke. Pres. Hoover spoke.",
+            byline,
+        ]);
+        assert_eq!(run(byline, Some(&corpus)), pairs(&[]));
+        // In running prose the same evidence still corrects a one-off slip.
+        let prose = "The speech of Pres Wilson and of Prees Harding.";
+        let corpus = CorpusLexicon::from_texts([
+            "Pres. Wilson spoke. Pres. Harding spoke. Pres. Hoover spoke.",
+            prose,
+        ]);
+        assert_eq!(run(prose, Some(&corpus)), pairs(&[("Prees", "Pres")]));
+    }
+
+    #[test]
     fn mid_sentence_capitals_take_only_glyph_confusions_of_like_capitals() {
         // B and H look nothing alike as capitals; I and l do.
         assert_eq!(
