@@ -31,7 +31,12 @@ fn bench(c: &mut Criterion) {
     });
     // What a span-heavy stage pays per record: write a typed span list into the record and
     // serialise the record.
-    let spans: Vec<Span> = (0..20_000).map(|i| Span { start: i * 50, end: i * 50 + 40 }).collect();
+    let spans: Vec<Span> = (0..20_000)
+        .map(|i| Span {
+            start: i * 50,
+            end: i * 50 + 40,
+        })
+        .collect();
     group.bench_function("set 20k spans + serialize 1 MB", |b| {
         b.iter(|| {
             let mut d = doc.clone();
