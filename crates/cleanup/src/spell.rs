@@ -1063,9 +1063,14 @@ mod tests {
 
     #[test]
     fn long_words_may_be_two_edits_from_their_word() {
+        // Our own sentences, not the sample's: the rule is about length, not one word.
         assert_eq!(
-            run("it might appear incomprehensive why", None),
+            run("the resolution was incomprehensive to the delegates", None),
             pairs(&[("incomprehensive", "incomprehensible")])
+        );
+        assert_eq!(
+            run("a revolutionnery situation had arisen", None),
+            pairs(&[("revolutionnery", "revolutionary")])
         );
         // Shorter words have too many neighbours two edits away.
         assert_eq!(run("the reveluzion came", None), pairs(&[]));
